@@ -1,0 +1,38 @@
+# 规划参考门户 — the two commands of the README, and a few more.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve test site offline check schema bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)            ## build and serve the portal at http://127.0.0.1:8000
+	$(PY) -m generator serve
+
+test: $(STAMP)             ## the whole test suite (browser tests need /usr/bin/chromium)
+	$(PY) -m pytest -q
+
+site: $(STAMP)             ## build site/ for copying to an intranet web server
+	$(PY) -m generator build --site-dir site
+
+offline: $(STAMP)          ## build site-offline/ that works when opened from disk (file://)
+	$(PY) -m generator build --offline --site-dir site-offline --docs-dir build/docs-offline
+
+check: $(STAMP)            ## check every plan file
+	$(PY) -m generator check
+
+schema: $(STAMP)           ## regenerate site_config/*.schema.json from the model
+	$(PY) -m generator schema
+
+bench: $(STAMP)            ## benchmarks (not part of the tests)
+	$(PY) benchmarks/bench_related.py
+	$(PY) benchmarks/bench_search.py
+
+clean:
+	rm -rf build site site-offline .cache tests/artifacts

@@ -1,0 +1,24 @@
+"""The nav for MkDocs: plans, years, topics, levels and comparisons — never individual measures."""
+
+from __future__ import annotations
+
+from . import urls
+from .corpus import Corpus
+
+
+def build_nav(corpus: Corpus, years: list[int]) -> list:
+    plans_by_level = []
+    for lv in corpus.config.levels:
+        plans = [{p.display_title: urls.plan(p.id)} for p in corpus.plans if p.level == lv.key]
+        if plans:
+            plans_by_level.append({lv.name: plans})
+    return [
+        {"首页": urls.HOME},
+        {"方案": [{"全部方案": urls.PLANS}] + plans_by_level},
+        {"年度": [{"年度总览": urls.YEARS}] + [{f"{y}年": urls.year(y)} for y in years]},
+        {"专题": [{"专题总览": urls.TOPICS}] + [{t.name: urls.topic(t.id)} for t in corpus.config.topics]},
+        {"层级": [{"层级总览": urls.LEVELS}] + [{lv.name: urls.level(lv.key)} for lv in corpus.config.levels]},
+        {"对照": [{"对照总览": urls.COMPARE}, {"专题 × 层级": urls.MATRIX}, {"年度主题对照": urls.YEAR_THEMES},
+                {"量化指标": urls.TARGETS}, {"时间节点": urls.DEADLINES}, {"引用文件": urls.CITATIONS}]},
+        {"搜索": urls.SEARCH},
+    ]
