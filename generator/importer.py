@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from .importer_check import kept_ratio
 from .importer_front import Front, Tail, read_front, read_tail
-from .importer_patterns import ANNEX_NOTE, ANNEX_YEAR, SLUG_CHARS
+from .importer_patterns import ANNEX_NOTE, ANNEX_YEAR, SLUG_CHARS, plausible_year
 from .importer_refs import find_based_on, find_kind, find_period, find_preamble_themes, find_year_themes
 from .importer_structure import PARAGRAPH_SEP, Body, parse_body, parse_numbered
 from .importer_text import repair_paragraphs, split_chrome
@@ -53,7 +53,7 @@ def _annex(number: str, paragraphs: list[str], warnings: list[str]) -> dict:
     body = parse_numbered(rest)
     annex: dict = {"number": number, "title": title}
     year = ANNEX_YEAR.match(title)
-    if year:
+    if year and plausible_year(int(year.group(1))):
         annex["year"] = int(year.group(1))
     annex["text"] = _join(body.preamble)
     sections = body.sections
@@ -61,6 +61,8 @@ def _annex(number: str, paragraphs: list[str], warnings: list[str]) -> dict:
     annex["measures"] = loose
     annex["sections"] = sections[1:] if loose else sections
     warnings += [f"附件：{w}" for w in body.warnings]
+    if not title:
+        warnings.append("附件没有标题，请填写 annexes 的 title。")
     if body.closing:
         annex["text"] = _join([annex["text"], *body.closing])
     return annex
@@ -107,7 +109,7 @@ def _warnings(front: Front, tail: Tail, body: Body, data: dict) -> list[str]:
         warnings.append("没有找到标题，请填写 title。")
     if not data["sections"]:
         warnings.append("没有识别出任何章节或举措，请检查原文的编号格式。")
-    if front.notice_title and not front.notice_date:
+    if front.notice_title and not front.notice_date and tail.printed:
         warnings.append("印发通知没有落款日期，issued 取自版记的印发日期，请核对。")
     if data["issued"] and not (front.issued or tail.printed):
         warnings.append(f"issued（{data['issued']}）取自网页上的发布日期，请核对。")

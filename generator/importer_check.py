@@ -12,6 +12,7 @@ from .importer_text import body_text, cjk_only
 
 ANCHOR = 12
 WINDOW_MARGIN = 200
+MAX_CANDIDATES = 8
 
 
 def _section_parts(section: dict) -> Iterator[str]:
@@ -73,14 +74,20 @@ def kept_ratio(source_text: str, plan: dict) -> float:
     return matched_in_order(expected, plan_characters(plan)) / len(expected)
 
 
-def _window(haystack: str, needle: str) -> str:
-    """The part of ``haystack`` around where ``needle`` seems to start (or all of it)."""
+def _windows(haystack: str, needle: str) -> Iterator[str]:
+    """Parts of ``haystack`` where ``needle`` may come from: around each occurrence of its anchors."""
+    found = False
     for offset in range(0, max(len(needle) - ANCHOR, 0) + 1, ANCHOR):
-        at = haystack.find(needle[offset:offset + ANCHOR])
-        if at >= 0:
+        anchor, at = needle[offset:offset + ANCHOR], -1
+        for _ in range(MAX_CANDIDATES):
+            at = haystack.find(anchor, at + 1)
+            if at < 0:
+                break
+            found = True
             start = max(at - offset - WINDOW_MARGIN, 0)
-            return haystack[start:at - offset + len(needle) + WINDOW_MARGIN]
-    return haystack
+            yield haystack[start:at - offset + len(needle) + WINDOW_MARGIN]
+    if not found:
+        yield haystack
 
 
 def sourced_ratio(fragment: str, source_chars: str) -> float:
@@ -88,4 +95,9 @@ def sourced_ratio(fragment: str, source_chars: str) -> float:
     needle = cjk_only(fragment)
     if not needle:
         return 1.0
-    return matched_in_order(needle, _window(source_chars, needle)) / len(needle)
+    best = 0
+    for window in _windows(source_chars, needle):
+        best = max(best, matched_in_order(needle, window))
+        if best == len(needle):
+            break
+    return best / len(needle)

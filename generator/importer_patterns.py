@@ -111,6 +111,10 @@ def match_key(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def plausible_year(year: int) -> bool:
+    return 1900 <= year <= 2100
+
+
 def iso_date(match: re.Match[str]) -> str:
     year, month, day = (int(g) for g in match.groups()[:3])
     return f"{year:04d}-{month:02d}-{day:02d}"

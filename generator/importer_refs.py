@@ -16,6 +16,7 @@ from .importer_patterns import (
     TITLE_YEAR,
     YEAR_THEME,
     match_key,
+    plausible_year,
 )
 
 CITE_TRIGGER = re.compile(r"(根据|依据|贯彻落实|贯彻|落实)\s*(?=《)")
@@ -72,7 +73,7 @@ def find_year_themes(paragraphs: Iterable[str]) -> list[dict]:
     themes: dict[int, dict] = {}
     for paragraph in paragraphs:
         m = YEAR_THEME.match(paragraph)
-        if m and int(m.group(1)) not in themes:
+        if m and plausible_year(int(m.group(1))) and int(m.group(1)) not in themes:
             themes[int(m.group(1))] = {"year": int(m.group(1)), "theme": m.group(2), "text": paragraph[m.end():]}
     return [themes[year] for year in sorted(themes)]
 
@@ -82,7 +83,7 @@ def find_preamble_themes(paragraphs: Iterable[str]) -> list[dict]:
     themes = []
     for paragraph in paragraphs:
         year, theme = LEADING_YEAR.match(paragraph), PREAMBLE_THEME.search(paragraph)
-        if year and theme:
+        if year and theme and plausible_year(int(year.group(1))):
             themes.append({"year": int(year.group(1)), "theme": theme.group(1), "text": ""})
     return themes
 
@@ -91,9 +92,11 @@ def find_period(title: str) -> dict | None:
     """（2018—2020年） in the title, or the single year a title names (2020年工作要点)."""
     m = TITLE_PERIOD.search(title)
     if m:
-        return {"start": int(m.group(1)), "end": int(m.group(2))}
+        start, end = int(m.group(1)), int(m.group(2))
+        ok = plausible_year(start) and plausible_year(end) and start <= end
+        return {"start": start, "end": end} if ok else None
     years = {int(y) for y in TITLE_YEAR.findall(title)}
-    if len(years) == 1:
+    if len(years) == 1 and plausible_year(min(years)):
         year = years.pop()
         return {"start": year, "end": year}
     return None

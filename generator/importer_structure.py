@@ -88,17 +88,25 @@ def _title_and_text(head: str, paragraphs: list[str]) -> tuple[str, str]:
     return title.strip(), text
 
 
-def measure_dict(number: str, head: str, paragraphs: list[str], warnings: list[str]) -> dict:
+def measure_dict(number: str, head: str, paragraphs: list[str], warnings: list[str]) -> dict | None:
+    """{number, title, text}, or None when there is no lead sentence to take a title from."""
+    if not head.strip() and paragraphs:
+        head, paragraphs = paragraphs[0], paragraphs[1:]
     title, text = _title_and_text(head, paragraphs)
+    if not title:
+        return None
     if not text:
-        text = head
+        text = head.strip()
         warnings.append(f"举措 {number}“{title}”只有一句，已把这句同时作为标题和正文，请核对。")
     return {"number": number, "title": title, "text": text}
 
 
 def _node_to_dict(node: Node, style: str, warnings: list[str]) -> tuple[str, dict]:
     if not node.children and node.style == style:
-        return "measure", measure_dict(bare_number(node.number), node.head, node.paragraphs, warnings)
+        measure = measure_dict(bare_number(node.number), node.head, node.paragraphs, warnings)
+        if measure:
+            return "measure", measure
+        warnings.append(f"编号“{node.number}”后面没有文字，已作为空标题的章节保留，请核对。")
     title, text = _title_and_text(node.head, node.paragraphs)
     section = {"number": node.number, "title": title, "text": text, "measures": [], "sections": []}
     seen_section = False
@@ -162,9 +170,11 @@ def parse_lead_sentences(paragraphs: list[str]) -> Body:
             body.sections.append(current)
         elif current is None:
             body.preamble.append(paragraph)
-        else:
+        elif (measure := measure_dict(str(count + 1), paragraph, [], body.warnings)) is not None:
             count += 1
-            current["measures"].append(measure_dict(str(count), paragraph, [], body.warnings))
+            current["measures"].append(measure)
+        else:
+            current["text"] = PARAGRAPH_SEP.join(p for p in (current["text"], paragraph) if p)
     if count:
         body.warnings.append(f"原文的举措没有编号，草稿按出现顺序编为 1—{count}，请在 notes 中说明。")
     return body

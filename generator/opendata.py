@@ -6,6 +6,7 @@ from . import urls
 from .corpus import Corpus
 from .enrich.pipeline import Enrichment
 from .exports import dumps_json, rows_csv
+from .pages.context import section_label
 
 PLAN_CSV_HEADER = ["编号", "举措", "正文", "章节", "涉及年份", "专题", "网址"]
 
@@ -16,7 +17,7 @@ def corpus_data(corpus: Corpus, e: Enrichment) -> dict:
         measures = [{
             "id": m.id, "key": m.key, "number": m.measure.number, "title": m.measure.title, "text": m.measure.text,
             "url": urls.url_of(urls.measure(p.id, m.key)),
-            "section": " / ".join((s.number + s.title).strip() for s in m.trail),
+            "section": " / ".join(section_label(s) for s in m.trail),
             "annex": m.annex.title if m.annex else None,
             "years": e.years[m.id], "topics": e.topics[m.id],
             "related": [{"id": rid, "score": round(score, 4)} for rid, score in e.related.get(m.id, [])],
@@ -41,7 +42,7 @@ def corpus_data(corpus: Corpus, e: Enrichment) -> dict:
 def plan_csv(corpus: Corpus, e: Enrichment, plan_id: str) -> bytes:
     names = {t.id: t.name for t in corpus.config.topics}
     rows = [[m.measure.number, m.measure.title, m.measure.text,
-             " / ".join((s.number + s.title).strip() for s in m.trail) or (m.annex.title if m.annex else ""),
+             " / ".join(section_label(s) for s in m.trail) or (m.annex.title if m.annex else ""),
              "、".join(str(y) for y in e.years[m.id]), "、".join(names.get(t, t) for t in e.topics[m.id]),
              urls.url_of(urls.measure(plan_id, m.key))] for m in corpus.by_plan[plan_id]]
     return rows_csv(PLAN_CSV_HEADER, rows)

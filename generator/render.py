@@ -43,8 +43,8 @@ def _finalize(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, (int, float)):
-        return str(value)
-    return markup.inline(str(value))
+        return Markup(str(value))
+    return Markup(markup.inline(str(value)))
 
 
 class Here:
@@ -66,7 +66,7 @@ class Renderer:
             loader=FileSystemLoader(str(templates)),
             undefined=StrictUndefined,
             finalize=_finalize,
-            autoescape=False,
+            autoescape=True,  # macro output is Markup; _finalize escapes everything else for Markdown
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,

@@ -53,7 +53,8 @@ class Enrichment:
 
 
 def measure_years(corpus: Corpus, m: PlacedMeasure) -> list[int]:
-    years = set(years_named(f"{m.measure.title}。{m.measure.text}"))
+    text = CITATION.sub("", f"{m.measure.title}。{m.measure.text}")  # years in cited titles are not the measure's
+    years = set(years_named(text))
     if m.annex is not None and m.annex.year:
         years.add(m.annex.year)
     period = m.plan.period

@@ -40,7 +40,7 @@ class Site:
         return self.corpus.level_name(key)
 
     def render(self, template: str, path: str, **context) -> str:
-        return self.renderer.render(template, path, site=self, section_anchor=self.section_anchor,
+        return self.renderer.render(template, path, site=self, section_anchor=self.section_anchor, section_label=section_label,
                                     placed_by_measure=self.placed_by_measure, **context)
 
     def link(self, here: str, label: str, target: str, anchor: str = "") -> Markup:
@@ -68,6 +68,21 @@ def _anchor_sections(sections: list[Section], prefix: str, out: dict[int, str]) 
         anchor = f"{prefix}-{i}"
         out[id(s)] = anchor
         _anchor_sections(s.sections, anchor, out)
+
+
+CJK_NUMERALS = set("一二三四五六七八九十百")
+
+
+def section_label(section: Section) -> str:
+    """一、标题 / （一）标题 / 1. 标题 — the number as printed, with the separator the document uses."""
+    number, title = section.number.strip(), section.title.strip()
+    if not number:
+        return title
+    if number.endswith(("、", "）", ")", ".", "．")) or not title:
+        return number + title
+    if number[-1] in CJK_NUMERALS:
+        return f"{number}、{title}"
+    return f"{number}. {title}"
 
 
 def issued_label(plan: Plan) -> str:

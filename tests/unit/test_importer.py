@@ -433,3 +433,21 @@ def test_kept_ratio_notices_a_lost_paragraph():
     data = import_text(text).data
     data["sections"][0]["measures"][0]["text"] = ""
     assert kept_ratio(text, data) < 0.995
+
+
+FRAGMENTS = st.sampled_from(["（2020—2018年）", "0000年", "（1900-2200年）", "一、", "（一）", "(二)", "1.", "2、", "（1）", "附 件", "附件：甲", "关于印发《甲》的通知", "各单位：",
+                             "粤组通〔2020〕12号", "2018年10月29日", "2020年3月20日印发", "——2018年以“甲”为主题。",
+                             "认真落实“甲”的要求,乙。", "根据《甲》（粤办发〔2018〕19号）、《乙》", "首页> 甲", "相关新闻",
+                             "组织", "建设", "。", "，", "\n", "\n\n", " ", "2020 年", "“", "”", "《", "》"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=60))
+def test_any_text_gives_a_loadable_draft(pieces):
+    result = import_text("".join(pieces), "fuzz.txt")
+    loaded = yaml.safe_load(dump_yaml(result))
+    assert loaded["id"] == "fuzz"
+    assert all(m["title"] and m["text"] for m in all_measures(loaded))
+    filled = {"level": "city", "title": loaded["title"] or "标题",
+              "annexes": [a | {"title": a["title"] or "附件"} for a in loaded["annexes"]]}
+    Plan.model_validate(loaded | filled)

@@ -1,0 +1,145 @@
+"""File layout of the static index and ``write_search_index``.
+
+Every file is a script calling the global registration object, so the browser
+can load it with a <script> element under file:// as well as over HTTP::
+
+    meta.js        __portalSearch.m({...})          once per page view
+    facets.js      __portalSearch.f({...})          topic lists (full search page)
+    i/<n>.js       __portalSearch.i(n, {key: list}) posting shard n = fnv1a(key) mod shards
+    d/<n>.js       __portalSearch.d(n, [[url, title, plan, text], ...])  doc chunk n
+
+Output is deterministic (sorted keys, no timestamps); files are rewritten only
+when their bytes change, and stale files of this layout are removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from pathlib import Path
+from typing import Sequence
+
+from .encode import encode_b64, fnv1a
+from .index import LogicalIndex, build_index, shard_key
+from .model import KINDS, SearchDoc, SearchMeta, kind_rank
+
+FORMAT = 1
+SHARD_TARGET_BYTES = 2048
+CHUNK_TARGET_BYTES = 4096
+MAX_SHARDS = 4096
+OWNED = re.compile(r"^(?:meta|facets)\.js$|^[id]/\d+\.js$")
+
+
+def _json(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _shard_count(total_bytes: int) -> int:
+    count = 16
+    while count < MAX_SHARDS and total_bytes / count > SHARD_TARGET_BYTES:
+        count *= 2
+    return count
+
+
+def _record(doc: SearchDoc) -> list[str]:
+    return [doc.url, doc.title, doc.plan, doc.text]
+
+
+def chunk_segments(index: LogicalIndex) -> list[list[int]]:
+    """[[first doc, docs per chunk], ...]: one segment per kind rank, sized by the average record."""
+    segments: list[list[int]] = []
+    start = 0
+    docs = index.docs
+    while start < len(docs):
+        rank = kind_rank(docs[start].kind)
+        end = start
+        while end < len(docs) and kind_rank(docs[end].kind) == rank:
+            end += 1
+        size = sum(len(_json(_record(d)).encode()) for d in docs[start:end]) / (end - start)
+        segments.append([start, max(1, min(64, round(CHUNK_TARGET_BYTES / size)))])
+        start = end
+    return segments
+
+
+def chunks(index: LogicalIndex, segments: list[list[int]]) -> list[list[int]]:
+    """Doc numbers of each chunk, in chunk order."""
+    out: list[list[int]] = []
+    bounds = [s[0] for s in segments[1:]] + [len(index.docs)]
+    for (first, per), end in zip(segments, bounds):
+        out.extend(list(range(s, min(s + per, end))) for s in range(first, end, per))
+    return out
+
+
+def render_files(index: LogicalIndex) -> dict[str, str]:
+    """Relative path → file text."""
+    lists = {key: encode_b64(docs) for key, docs in index.postings.items()}
+    total = sum(len(k.encode()) + len(v) + 6 for k, v in lists.items())
+    shards = _shard_count(total)
+    grouped: dict[int, dict[str, str]] = {}
+    for key, value in lists.items():
+        grouped.setdefault(fnv1a(shard_key(key)) % shards, {})[key] = value
+    files: dict[str, str] = {}
+    for n, body in grouped.items():
+        files[f"i/{n}.js"] = f"__portalSearch.i({n},{_json(body)});\n"
+    segments = chunk_segments(index) if index.docs else []
+    for n, members in enumerate(chunks(index, segments)):
+        files[f"d/{n}.js"] = f"__portalSearch.d({n},{_json([_record(index.docs[d]) for d in members])});\n"
+    files["facets.js"] = "__portalSearch.f(%s);\n" % _json(
+        {"topics": {str(t): encode_b64(docs) for t, docs in index.topic_docs.items()}}
+    )
+    version = hashlib.sha256("".join(f"{p}\0{files[p]}" for p in sorted(files)).encode()).hexdigest()[:12]
+    meta = {
+        "format": FORMAT,
+        "version": version,
+        "docs": len(index.docs),
+        "shards": shards,
+        "empty": sorted(set(range(shards)) - set(grouped)),
+        "chunks": segments,
+        "kinds": list(KINDS[:2]) + ["other"],
+        "levels": [list(x) for x in index.levels],
+        "topics": [list(x) for x in index.topics],
+        "years": index.years,
+        "profiles": [[k, lv, list(ys)] for k, lv, ys in index.profiles],
+        "runs": [list(r) for r in index.runs],
+    }
+    files["meta.js"] = f"__portalSearch.m({_json(meta)});\n"
+    return files
+
+
+def write_files(files: dict[str, str], out_dir: Path) -> int:
+    """Write changed files, remove stale ones of this layout; return bytes of the index."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for rel, text in files.items():
+        path = out_dir / rel
+        data = text.encode("utf-8")
+        total += len(data)
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    for path in sorted(out_dir.rglob("*.js")):
+        rel = path.relative_to(out_dir).as_posix()
+        if OWNED.match(rel) and rel not in files:
+            path.unlink()
+    return total
+
+
+def write_search_index(docs: Sequence[SearchDoc], meta: SearchMeta, out_dir: Path) -> dict:
+    """Write all index files into out_dir; return {docs, files, bytes, seconds, shards, chunks, keys}."""
+    started = time.perf_counter()
+    index = build_index(docs, meta)
+    files = render_files(index)
+    size = write_files(files, Path(out_dir))
+    return {
+        "docs": len(index.docs),
+        "files": len(files),
+        "bytes": size,
+        "seconds": round(time.perf_counter() - started, 3),
+        "shards": sum(1 for f in files if f.startswith("i/")),
+        "chunks": sum(1 for f in files if f.startswith("d/")),
+        "keys": len(index.postings),
+    }

@@ -1,0 +1,27 @@
+"""Shared fixtures: the repository's paths, and a CLI runner that runs `python -m generator` as a maintainer would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_CONFIG = ROOT / "site_config"
+CONTENT = ROOT / "content"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def run_generator(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    full_env = dict(os.environ, **(env or {}))
+    full_env.pop("PORTAL_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=full_env, capture_output=True, text=True)
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> Path:
+    (tmp_path / "content" / "plans").mkdir(parents=True)
+    return tmp_path / "content"
