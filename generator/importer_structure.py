@@ -148,7 +148,28 @@ def parse_numbered(paragraphs: list[str]) -> Body:
             body.sections.append(value)
     if loose:
         body.sections.insert(0, {"number": "", "title": "", "text": "", "measures": loose, "sections": []})
+    body.warnings += numbering_gaps(body.sections)
     return body
+
+
+def _all_measures(sections: list[dict]) -> list[dict]:
+    found: list[dict] = []
+    for section in sections:
+        found += section["measures"] + _all_measures(section["sections"])
+    return found
+
+
+def numbering_gaps(sections: list[dict]) -> list[str]:
+    """Warnings for measure numbers that neither follow the previous one nor restart at 1."""
+    warnings, previous = [], 0
+    for measure in _all_measures(sections):
+        if not measure["number"].isdigit():
+            continue
+        number = int(measure["number"])
+        if number not in (previous + 1, 1):
+            warnings.append(f"举措编号不连续：{previous} 之后是 {number}，请对照原文检查是否漏掉或拆错了条目。")
+        previous = number
+    return warnings
 
 
 def is_lead_sentence_document(paragraphs: list[str]) -> bool:

@@ -103,7 +103,7 @@ def header_comments(result: "ImportResult") -> list[str]:
         lines.append("# 已删除的网页杂项（不属于正文，未写入任何字段）：")
         lines += [f"#   {_one_line(line)}" for line in result.chrome]
     lines += [f"# 待填写：{item}" for item in result.todo]
-    lines += [f"# 请核对：{_one_line(w)}" for w in result.warnings]
+    lines += [f"# 注意：{_one_line(w)}" for w in result.warnings]
     lines.append(f"# 草稿保留了原文正文 {result.kept:.1%} 的汉字。")
     return lines
 

@@ -25,3 +25,11 @@ def run_generator(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subp
 def content_dir(tmp_path: Path) -> Path:
     (tmp_path / "content" / "plans").mkdir(parents=True)
     return tmp_path / "content"
+
+
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory) -> Path:
+    """The real portal (five plans), built once per test session with `python -m generator build`."""
+    from tests.site_build import build
+
+    return build(tmp_path_factory.mktemp("portal"))

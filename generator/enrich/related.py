@@ -33,7 +33,7 @@ import scipy.sparse as sp
 from generator.text import normalize, tokenize
 
 WEIGHTS = {"words": 0.60, "bigrams": 0.25, "topics": 0.15}
-DEFAULT_THRESHOLD = 0.2
+DEFAULT_THRESHOLD = 0.15
 TITLE_REPEAT = 2
 MAX_DF = 0.5
 KEEP_WORDS = 40

@@ -17,10 +17,11 @@ from typing import Iterable, Sequence
 
 FNV_OFFSET = 2166136261
 FNV_PRIME = 16777619
+EQUAL_SEED = 0x9747B28C
 
 
-def fnv1a(key: str) -> int:
-    h = FNV_OFFSET
+def fnv1a(key: str, seed: int = FNV_OFFSET) -> int:
+    h = seed
     raw = key.encode("utf-16-le")
     for i in range(0, len(raw), 2):
         h ^= raw[i] | (raw[i + 1] << 8)
@@ -65,6 +66,14 @@ def _read_varint(data: bytes, pos: int) -> tuple[int, int]:
         shift += 7
         if byte < 0x80:
             return value, pos
+
+
+def decode_varints(data: bytes) -> list[int]:
+    out, pos = [], 0
+    while pos < len(data):
+        value, pos = _read_varint(data, pos)
+        out.append(value)
+    return out
 
 
 def decode_list(data: bytes) -> list[int]:

@@ -6,7 +6,7 @@ pages, so the number itself is the last ranking key. Postings are keyed by
 * ``AB``   — a bigram of the normalised title or text (adjacent non-space code points);
 * ``A``    — a single character (for one-character query words);
 * ``" AB"`` — a bigram of the title alone (ranking: words in the title);
-* ``"  T"`` — a whole normalised title T (ranking: title equals the query).
+* ``"  H"`` — H = 64-bit digest of a normalised title (ranking: title equals the query).
 
 A space cannot occur inside a normalised bigram, so the prefixes never collide.
 """
@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from .encode import EQUAL_SEED, fnv1a
 from .model import SearchDoc, SearchMeta, kind_rank
 from .normalize import normalize
 
@@ -38,7 +39,7 @@ def word_keys(word: str) -> list[str]:
     grams = [word[i : i + 2] for i in range(len(word) - 1)]
     if len(grams) > MAX_KEYS_PER_WORD:
         step = (len(grams) - 1) / (MAX_KEYS_PER_WORD - 1)
-        grams = [grams[round(i * step)] for i in range(MAX_KEYS_PER_WORD)]
+        grams = [grams[int(i * step + 0.5)] for i in range(MAX_KEYS_PER_WORD)]
     return list(dict.fromkeys(grams))
 
 
@@ -49,9 +50,18 @@ def shard_key(key: str) -> str:
     return key.lstrip(" ")
 
 
-def title_keys(doc: SearchDoc) -> set[str]:
-    """Normalised forms of the title a query must equal to rank first."""
-    forms = {normalize(doc.title), normalize(NUMBERING.sub("", doc.title, count=1))}
+def strip_numbering(title: str) -> str:
+    return NUMBERING.sub("", title, count=1)
+
+
+def equal_key(normalized_title: str) -> str:
+    """Key of the list of docs whose title equals a string: a 64-bit digest, not the title itself."""
+    return EQUAL_PREFIX + f"{fnv1a(normalized_title):08x}{fnv1a(normalized_title, EQUAL_SEED):08x}"
+
+
+def title_forms(doc: SearchDoc) -> set[str]:
+    """Normalised forms a query must equal to rank first: the title without its number; a plan's short title."""
+    forms = {normalize(strip_numbering(doc.title))}
     if doc.kind == "plan" and doc.plan:
         forms.add(normalize(doc.plan))
     return {f for f in forms if f}
@@ -94,8 +104,8 @@ def build_index(docs: Sequence[SearchDoc], meta: SearchMeta) -> LogicalIndex:
             postings[key].append(n)
         for key in title_grams:
             postings[TITLE_PREFIX + key].append(n)
-        for key in title_keys(doc):
-            postings[EQUAL_PREFIX + key].append(n)
+        for form in title_forms(doc):
+            postings[equal_key(form)].append(n)
         profile = (kind_rank(doc.kind), level_ix.get(doc.level, -1), tuple(sorted({year_ix[y] for y in doc.years})))
         pid = profiles.setdefault(profile, len(profiles))
         if not runs or runs[-1][1] != pid:

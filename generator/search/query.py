@@ -20,11 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .encode import decode_list, fnv1a, unb64
-from .index import EQUAL_PREFIX, shard_key, word_keys
+from .encode import decode_list, decode_varints, fnv1a, unb64
+from .index import equal_key, shard_key, word_keys
 from .normalize import normalize, query_words
 
-_CALL = re.compile(r"^__portalSearch\.[a-z]\((?:(\d+),)?(.*)\);\s*$", re.S)
+_CALL = re.compile(r'^__portalSearch\.[a-z]\((?:(\d+),)?(?:"(\w+)",)?(.*)\);\s*$', re.S)
 TF_CAP = 9
 
 
@@ -32,7 +32,7 @@ def parse_script(text: str) -> tuple[Optional[int], object]:
     m = _CALL.match(text)
     if not m:
         raise ValueError("not an index script")
-    return (int(m.group(1)) if m.group(1) else None), json.loads(m.group(2))
+    return (int(m.group(1)) if m.group(1) else None), json.loads(m.group(3))
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,8 @@ class StaticIndex:
         self.dir = Path(out_dir)
         self.meta: dict = self._load("meta.js")  # type: ignore[assignment]
         self.loaded_files: set[str] = {"meta.js"}
-        per_doc: list[int] = []
-        runs = self.meta["runs"] + [[self.meta["docs"], -1]]
-        for (first, pid), (nxt, _) in zip(runs, runs[1:]):
-            per_doc.extend([pid] * (nxt - first))
-        self.profile = per_doc
+        pairs = decode_varints(unb64(self.meta["runs"]))
+        self.profile = [pid for length, pid in zip(pairs[::2], pairs[1::2]) for _ in range(length)]
         self.chunk_of: list[tuple[int, int]] = []  # doc → (chunk, position)
         segs = self.meta["chunks"] + [[self.meta["docs"], 1]]
         chunk = 0
@@ -115,7 +112,7 @@ class StaticIndex:
         words = query_words(query)
         if not words:
             return []
-        equal = set(self.postings(EQUAL_PREFIX + normalize(query)))
+        equal = set(self.postings(equal_key(normalize(query))))
         hits = []
         for doc in sorted(self.candidates(words)):
             if not self.passes(doc, level, year, topic):

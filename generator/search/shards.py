@@ -3,10 +3,13 @@
 Every file is a script calling the global registration object, so the browser
 can load it with a <script> element under file:// as well as over HTTP::
 
-    meta.js        __portalSearch.m({...})          once per page view
-    facets.js      __portalSearch.f({...})          topic lists (full search page)
-    i/<n>.js       __portalSearch.i(n, {key: list}) posting shard n = fnv1a(key) mod shards
-    d/<n>.js       __portalSearch.d(n, [[url, title, plan, text], ...])  doc chunk n
+    meta.js        __portalSearch.m({...})                once per page view
+    facets.js      __portalSearch.f(v, {topics: {...}})   topic lists (full search page)
+    i/<n>.js       __portalSearch.i(n, v, {key: list})    posting shard n = fnv1a(key) mod shards
+    d/<n>.js       __portalSearch.d(n, v, [[url, title, plan, text], ...])  doc chunk n
+
+v is the index version (a digest of all bodies, also in meta.js): a stale
+cached meta.js is detected when a shard of another version arrives.
 
 Output is deterministic (sorted keys, no timestamps); files are rewritten only
 when their bytes change, and stale files of this layout are removed.
@@ -21,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from .encode import encode_b64, fnv1a
+from .encode import b64, encode_b64, fnv1a, varint
 from .index import LogicalIndex, build_index, shard_key
 from .model import KINDS, SearchDoc, SearchMeta, kind_rank
 
@@ -81,16 +84,19 @@ def render_files(index: LogicalIndex) -> dict[str, str]:
     grouped: dict[int, dict[str, str]] = {}
     for key, value in lists.items():
         grouped.setdefault(fnv1a(shard_key(key)) % shards, {})[key] = value
-    files: dict[str, str] = {}
+    bodies: dict[str, tuple[str, str]] = {}  # path → (call with its number, JSON body)
     for n, body in grouped.items():
-        files[f"i/{n}.js"] = f"__portalSearch.i({n},{_json(body)});\n"
+        bodies[f"i/{n}.js"] = (f"i({n},", _json(body))
     segments = chunk_segments(index) if index.docs else []
     for n, members in enumerate(chunks(index, segments)):
-        files[f"d/{n}.js"] = f"__portalSearch.d({n},{_json([_record(index.docs[d]) for d in members])});\n"
-    files["facets.js"] = "__portalSearch.f(%s);\n" % _json(
-        {"topics": {str(t): encode_b64(docs) for t, docs in index.topic_docs.items()}}
-    )
-    version = hashlib.sha256("".join(f"{p}\0{files[p]}" for p in sorted(files)).encode()).hexdigest()[:12]
+        bodies[f"d/{n}.js"] = (f"d({n},", _json([_record(index.docs[d]) for d in members]))
+    topics = {str(t): encode_b64(docs) for t, docs in index.topic_docs.items()}
+    bodies["facets.js"] = ("f(", _json({"topics": topics}))
+    digest = hashlib.sha256()
+    for path in sorted(bodies):
+        digest.update(f"{path}\0{bodies[path][1]}\0".encode())
+    version = digest.hexdigest()[:12]
+    files = {path: f'__portalSearch.{call}"{version}",{body});\n' for path, (call, body) in bodies.items()}
     meta = {
         "format": FORMAT,
         "version": version,
@@ -98,15 +104,24 @@ def render_files(index: LogicalIndex) -> dict[str, str]:
         "shards": shards,
         "empty": sorted(set(range(shards)) - set(grouped)),
         "chunks": segments,
-        "kinds": list(KINDS[:2]) + ["other"],
         "levels": [list(x) for x in index.levels],
         "topics": [list(x) for x in index.topics],
         "years": index.years,
         "profiles": [[k, lv, list(ys)] for k, lv, ys in index.profiles],
-        "runs": [list(r) for r in index.runs],
+        "runs": encode_runs(index.runs, len(index.docs)),
     }
     files["meta.js"] = f"__portalSearch.m({_json(meta)});\n"
     return files
+
+
+def encode_runs(runs: list[tuple[int, int]], total: int) -> str:
+    """Profile runs as base64 of varint pairs (run length, profile index)."""
+    out = bytearray()
+    ends = [first for first, _ in runs[1:]] + [total]
+    for (first, pid), end in zip(runs, ends):
+        varint(end - first, out)
+        varint(pid, out)
+    return b64(bytes(out))
 
 
 def write_files(files: dict[str, str], out_dir: Path) -> int:

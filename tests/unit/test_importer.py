@@ -129,6 +129,13 @@ def test_last_paragraph_after_an_inline_item_is_the_closing():
     assert data["sections"][1]["sections"][1]["text"] == "做好宣传。"
 
 
+def test_gap_in_measure_numbers_is_reported():
+    result = import_text("标题\n\n一、任务\n1.甲。乙。\n2.丙。丁。\n二、保障\n4.戊。己。", "t.txt", "t")
+    assert any("2 之后是 4" in w for w in result.warnings)
+    restart = import_text("标题\n\n一、任务\n1.甲。乙。\n二、保障\n1.戊。己。", "t.txt", "t")
+    assert not any("不连续" in w for w in restart.warnings)
+
+
 # --- unnumbered lead-sentence paragraphs ------------------------------------
 
 LEAD_SENTENCES = """文章标题

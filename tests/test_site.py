@@ -1,0 +1,164 @@
+"""The built portal as a whole: a page for everything, links that resolve, no outside hosts, open data."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from tests.conftest import CONTENT
+
+PLAN_IDS = sorted(p.stem for p in (CONTENT / "plans").glob("*.yaml"))
+SEED_PLAN = {"000": "guangdong-2020-points", "001": "haizhu-cgj-2018-2020", "002": "shenzhen-2018-2020",
+             "003": "city-2020-opinion", "004": "national-2020-key-tasks"}
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def corpus(portal: Path) -> dict:
+    return json.loads((portal / "data" / "corpus.json").read_text(encoding="utf-8"))
+
+
+def test_a_page_for_every_plan_measure_year_and_level(portal: Path) -> None:
+    data = corpus(portal)
+    assert sorted(p["id"] for p in data["plans"]) == PLAN_IDS
+    measures = [m for p in data["plans"] for m in p["measures"]]
+    assert len(measures) >= 150
+    for m in measures:
+        assert (portal / m["url"] / "index.html").is_file(), m["url"]
+    for plan_id in PLAN_IDS:
+        assert (portal / "plans" / plan_id / "index.html").is_file()
+    for year in (2018, 2019, 2020):
+        assert (portal / "years" / str(year) / "index.html").is_file()
+    levels = yaml.safe_load((CONTENT.parent / "site_config" / "levels.yaml").read_text(encoding="utf-8"))
+    for level in levels:
+        assert (portal / "levels" / level["key"] / "index.html").is_file()
+
+
+def test_every_internal_link_resolves(portal: Path) -> None:
+    broken = []
+    pages = sorted(portal.rglob("*.html"))
+    ids = {}
+    for page in pages:
+        for link in parse(page).links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith(("#", "//", "mailto:")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(portal)} → {link}")
+                continue
+            if parts.fragment and target.suffix == ".html" and target.is_relative_to(portal / "plans"):
+                ids.setdefault(target, parse(target).ids)
+                if unquote(parts.fragment) not in ids[target]:
+                    broken.append(f"{page.relative_to(portal)} → {link} (anchor)")
+    assert not broken, broken[:20]
+    assert len(pages) > 200
+
+
+HOST = re.compile(r"""(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})""", re.I)
+NAMESPACES = {"www.w3.org"}  # XML namespaces, never fetched
+
+
+def test_no_file_references_another_host(portal: Path) -> None:
+    offenders = {}
+    for path in portal.rglob("*"):
+        if path.suffix not in (".html", ".css", ".js") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".js":
+            # code may mention URLs in comments/licences; what matters is what it loads
+            hits = re.findall(r"""(?:src|href|import|fetch|url)\s*[=(:]\s*["'`]((?:https?:)?//[^"'`]+)""", text)
+        elif path.suffix == ".css":
+            hits = re.findall(r"""url\(\s*["']?((?:https?:)?//[^)"']+)""", text) + re.findall(r"""@import\s+["']((?:https?:)?//[^"']+)""", text)
+        else:
+            hits = re.findall(r"""(?:src|href|action|content)\s*=\s*["']((?:https?:)?//[^"']+)""", text)
+        hosts = {h for hit in hits for h in HOST.findall(hit)} - NAMESPACES
+        if hosts:
+            offenders[str(path.relative_to(portal))] = sorted(hosts)
+    assert not offenders, offenders
+
+
+def test_measures_stay_out_of_the_navigation(portal: Path) -> None:
+    home = (portal / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('class="md-nav md-nav--primary"'):]
+    nav = nav[: nav.index("</nav>")] if "</nav>" in nav else nav
+    assert not re.search(r'href="[^"]*plans/[a-z0-9-]+/[a-z0-9-]+/"', nav)
+    assert re.search(r'href="[^"]*plans/shenzhen-2018-2020/"', home)
+
+
+def test_stock_search_index_keeps_dictionary_terms_whole(portal: Path) -> None:
+    index = json.loads((portal / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found_plans = set()
+    for doc in index["docs"]:
+        tokens = set(re.split(r"[\u200b\s]+", doc["text"] + "\u200b" + doc["title"]))
+        if "软弱涣散" in tokens and re.match(r"plans/[^/]+/[^/#]+/", doc["location"]):
+            found_plans.add(doc["location"].split("/")[1])
+    for seed in ("000", "001", "002", "004"):
+        assert SEED_PLAN[seed] in found_plans, (seed, found_plans)
+    assert any("三会一课" in re.split(r"[\u200b\s]+", d["text"]) for d in index["docs"])
+
+
+def test_corpus_json_follows_the_contract(portal: Path) -> None:
+    data = corpus(portal)
+    for plan in data["plans"]:
+        for key in ("id", "source", "title", "doc_number", "issuer", "level", "issued", "year_themes", "measures"):
+            assert key in plan, key
+        for theme in plan["year_themes"]:
+            assert isinstance(theme["year"], int) and theme["theme"]
+        for m in plan["measures"]:
+            for key in ("id", "number", "title", "text", "url", "years", "topics", "related"):
+                assert key in m, key
+            assert m["id"].startswith(plan["id"] + "/") and m["url"].startswith(f"plans/{plan['id']}/")
+            assert all(isinstance(y, int) for y in m["years"])
+            scores = [r["score"] for r in m["related"]]
+            assert scores == sorted(scores, reverse=True)
+            assert all(not r["id"].startswith(plan["id"] + "/") for r in m["related"])
+    shenzhen = next(p for p in data["plans"] if p["id"] == "shenzhen-2018-2020")
+    assert shenzhen["doc_number"] == "深办发〔2018〕33号" and shenzhen["issued"] == "2018-10-29"
+    assert [t["theme"] for t in shenzhen["year_themes"]] == ["规范化建设", "组织力提升", "基层党建全面进步全面过硬"]
+    for plan_id in PLAN_IDS:
+        assert (portal / "data" / "plans" / f"{plan_id}.csv").is_file()
+
+
+def test_plan_page_has_card_notice_text_and_an_anchor_per_measure(portal: Path) -> None:
+    html = (portal / "plans" / "shenzhen-2018-2020" / "index.html").read_text(encoding="utf-8")
+    for label in ("发文机关", "文号", "深办发〔2018〕33号", "中共深圳市委办公厅", "依据", "粤办发〔2018〕19号", "主送", "印发通知"):
+        assert label in html, label
+    ids = parse(portal / "plans" / "shenzhen-2018-2020" / "index.html").ids
+    assert {f"m-{n}" for n in range(1, 43)} <= ids
+    assert {f"m-a1-{n}" for n in range(1, 28)} <= ids
+
+
+def test_measure_page_has_breadcrumbs_years_topics_and_neighbours(portal: Path) -> None:
+    html = (portal / "plans" / "shenzhen-2018-2020" / "37" / "index.html").read_text(encoding="utf-8")
+    assert 'class="crumbs"' in html and "深圳市" in html
+    assert "2018年年底前全面完成挂牌、开班" in html
+    assert "years/2018/" in html  # the year it names
+    assert "topics/" in html
+    assert "上一条" in html and "下一条" in html
+    assert "其他层级的相关举措" in html
