@@ -37,17 +37,26 @@ _WORDLIKE = re.compile(rf"[{_HAN}a-zA-Z0-9]")
 _DICT_LINE = re.compile(r"^(\S+) (\d+) ([a-z]+)$")
 
 
-class _WidthTable(dict):
-    """str.translate table: each character to its NFKC form when that is one character."""
+class _NFKCTable(dict):
+    """str.translate table: each character to its NFKC form (computed once per character)."""
 
-    def __missing__(self, code: int) -> int:
+    def __init__(self, single: bool) -> None:
+        super().__init__()
+        self.single = single  # only one-character results (keeps lengths and offsets)
+
+    def __missing__(self, code: int):
         folded = unicodedata.normalize("NFKC", chr(code))
-        value = ord(folded) if len(folded) == 1 else code
+        if folded == chr(code) or (self.single and len(folded) != 1):
+            value = code
+        else:
+            value = ord(folded) if self.single else folded
         self[code] = value
         return value
 
 
-_WIDTH_TABLE = _WidthTable()
+_WIDTH_TABLE = _NFKCTable(single=True)
+_NFKC_TABLE = _NFKCTable(single=False)
+_SPACES = (" ", "\n", "\t", "\r", "\u3000", "\xa0", "\f", "\v")
 
 
 def fold_width(text: str) -> str:
@@ -59,18 +68,22 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH_TABLE)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """NFKC-like normal form for comparison and tokenisation.
 
-    Full-width ASCII becomes half-width, runs of whitespace collapse to one
-    space, and whitespace between two Chinese characters (or between a Chinese
-    character and a digit) is dropped: it comes from hard line breaks and page
-    breaks in PDF extractions (组织生 / 活) and from typesetting (``2020 年``).
-    Spaces next to Latin words are kept (``思想 and 党的``).
+    Each character becomes its NFKC form (full-width ASCII → half-width, …),
+    runs of whitespace collapse to one space, and whitespace between two
+    Chinese characters (or between a Chinese character and a digit) is dropped:
+    it comes from hard line breaks and page breaks in PDF extractions (组织生 / 活)
+    and from typesetting (``2020 年``). Spaces next to Latin words are kept
+    (``思想 and 党的``).
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = _WS.sub(" ", text).strip()
-    return _SPACE_BETWEEN.sub("", text)
+    text = text.translate(_NFKC_TABLE)
+    if any(space in text for space in _SPACES):
+        text = _WS.sub(" ", text).strip()
+        text = _SPACE_BETWEEN.sub("", text)
+    return text
 
 
 def read_dictionary(path: Path = DICTIONARY_PATH) -> list[tuple[str, int, str]]:

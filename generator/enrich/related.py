@@ -22,7 +22,6 @@ picked with one lexsort per block — no Python loop over pairs.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -39,6 +38,7 @@ MAX_DF = 0.5
 KEEP_WORDS = 40
 KEEP_BIGRAMS = 60
 BLOCK = 2000
+DENSE_CELLS = 16_000_000  # block rows × items held as one dense float32 array (64 MB)
 
 
 @dataclass(frozen=True)
@@ -63,13 +63,15 @@ def compute_related(
         dup = sorted({i for i in ids if ids.count(i) > 1})[:5]
         raise ValueError(f"duplicate measure ids: {dup}")
     result: Related = {item_id: [] for item_id in ids}
-    if len(items) < 2 or top_k <= 0:
+    n = len(items)
+    if n < 2 or top_k <= 0:
         return result
     matrix = vectorize(items)
     transposed = matrix.T.tocsr()
     groups = _codes([item.group for item in items])
-    for start in range(0, len(items), BLOCK):
-        block = matrix[start : start + BLOCK] @ transposed
+    rows_per_block = max(1, min(BLOCK, DENSE_CELLS // n))
+    for start in range(0, n, rows_per_block):
+        block = (matrix[start : start + rows_per_block] @ transposed).toarray()
         rows, cols, scores = _top_per_row(block, start, groups, top_k, threshold)
         for row, col, score in zip(rows.tolist(), cols.tolist(), scores.tolist()):
             result[ids[row]].append((ids[col], min(score, 1.0)))
@@ -106,77 +108,105 @@ def best_match(
 def vectorize(items: Sequence[RelItem], *, fit: Sequence[RelItem] | None = None) -> sp.csr_matrix:
     """The weighted, normalised, pruned rows of ``items`` (term weights from ``fit``, default items)."""
     fit = items if fit is None else fit
-    parts = []
-    for name, extract, keep in (
-        ("words", _word_counts, KEEP_WORDS),
-        ("bigrams", _bigram_counts, KEEP_BIGRAMS),
-        ("topics", _topic_counts, None),
-    ):
-        vocab: dict = {}
-        fit_counts = _count_matrix([extract(item) for item in fit], vocab, grow=True)
-        counts = fit_counts if fit is items else _count_matrix([extract(item) for item in items], vocab)
-        part = _tfidf(counts, _idf(fit_counts, prune_common=name != "topics"), sublinear=name != "topics")
+    words, bigrams, topics = _Vocab(), _KeyVocab(), _Vocab()
+    parts = [
+        ("words", words, _word_list, KEEP_WORDS, True),
+        ("bigrams", bigrams, _bigram_keys, KEEP_BIGRAMS, True),
+        ("topics", topics, _topic_list, None, False),
+    ]
+    out = []
+    for name, vocab, extract, keep, sublinear in parts:
+        fit_counts = vocab.fit([extract(item) for item in fit])
+        counts = fit_counts if fit is items else vocab.transform([extract(item) for item in items])
+        part = _tfidf(counts, _idf(fit_counts, prune_common=sublinear), sublinear=sublinear)
         if keep:
             part = _keep_heaviest(part, keep)
-        parts.append(part * np.sqrt(WEIGHTS[name]))
-    return sp.hstack(parts, format="csr", dtype=np.float64)
+        out.append(part * np.float32(np.sqrt(WEIGHTS[name])))
+    return sp.hstack(out, format="csr", dtype=np.float32)
 
 
 # --- features -----------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1 << 16)
-def _words(title: str, text: str) -> tuple[tuple[str, int], ...]:
-    counts = Counter(tokenize(title) * TITLE_REPEAT)
-    counts.update(tokenize(text))
-    return tuple(counts.items())
+def _words(title: str, text: str) -> tuple[str, ...]:
+    return tuple(tokenize(title) * TITLE_REPEAT + tokenize(text))
 
 
 @lru_cache(maxsize=1 << 16)
-def _bigrams(title: str, text: str) -> tuple[tuple[int, int], ...]:
+def _bigrams(title: str, text: str) -> np.ndarray:
     keys = np.concatenate([_han_bigrams(title)] * TITLE_REPEAT + [_han_bigrams(text)])
-    values, counts = np.unique(keys, return_counts=True)
-    return tuple(zip(values.tolist(), counts.tolist()))
+    keys.flags.writeable = False
+    return keys
+
+
+_HAN_FIRST, _HAN_SPAN = 0x4E00, 0x9FFF - 0x4E00 + 1
 
 
 def _han_bigrams(text: str) -> np.ndarray:
-    codes = np.frombuffer(normalize(text).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    han = (codes >= 0x4E00) & (codes <= 0x9FFF)
+    codes = np.frombuffer(normalize(text).encode("utf-32-le"), dtype=np.uint32).astype(np.int32) - _HAN_FIRST
+    han = (codes >= 0) & (codes < _HAN_SPAN)
     pair = han[:-1] & han[1:]
-    return (codes[:-1][pair] << 21) | codes[1:][pair]
+    return codes[:-1][pair] * _HAN_SPAN + codes[1:][pair]
 
 
-def _word_counts(item: RelItem):
+def _word_list(item: RelItem) -> tuple[str, ...]:
     return _words(item.title, item.text)
 
 
-def _bigram_counts(item: RelItem):
+def _bigram_keys(item: RelItem) -> np.ndarray:
     return _bigrams(item.title, item.text)
 
 
-def _topic_counts(item: RelItem):
-    return tuple((topic, 1) for topic in dict.fromkeys(item.topics))
+def _topic_list(item: RelItem) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item.topics))
 
 
 # --- matrices ------------------------------------------------------------------------------
 
 
-def _count_matrix(rows: list, vocab: dict, grow: bool = False) -> sp.csr_matrix:
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for row in rows:
-        for term, count in row:
-            col = vocab.get(term)
-            if col is None:
-                if not grow:
-                    continue
-                col = vocab[term] = len(vocab)
-            indices.append(col)
-            data.append(count)
-        indptr.append(len(indices))
-    shape = (len(rows), max(len(vocab), 1))
-    return sp.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), indptr), shape=shape)
+class _Vocab:
+    """Term → column for hashable terms; documents → count matrix."""
+
+    def __init__(self) -> None:
+        self.index: dict = {}
+
+    def fit(self, docs: list) -> sp.csr_matrix:
+        index = self.index
+        cols = [index.setdefault(term, len(index)) for doc in docs for term in doc]
+        return _counts(docs, np.array(cols, dtype=np.int64), len(index))
+
+    def transform(self, docs: list) -> sp.csr_matrix:
+        cols = np.array([self.index.get(term, -1) for doc in docs for term in doc], dtype=np.int64)
+        return _counts(docs, cols, len(self.index))
+
+
+class _KeyVocab:
+    """Integer keys (character bigrams) → columns, with numpy."""
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.int32)
+
+    def fit(self, docs: list) -> sp.csr_matrix:
+        allkeys = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32)
+        self.keys, cols = np.unique(allkeys, return_inverse=True)
+        return _counts(docs, cols.ravel(), len(self.keys))
+
+    def transform(self, docs: list) -> sp.csr_matrix:
+        allkeys = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32)
+        pos = np.searchsorted(self.keys, allkeys)
+        found = pos < len(self.keys)
+        found[found] = self.keys[pos[found]] == allkeys[found]
+        return _counts(docs, np.where(found, pos, -1), len(self.keys))
+
+
+def _counts(docs: list, cols: np.ndarray, width: int) -> sp.csr_matrix:
+    rows = np.repeat(np.arange(len(docs)), [len(doc) for doc in docs])
+    known = cols >= 0
+    data = np.ones(int(known.sum()), dtype=np.float32)
+    matrix = sp.csr_matrix((data, (rows[known], cols[known])), shape=(len(docs), max(width, 1)))
+    matrix.sum_duplicates()
+    return matrix
 
 
 def _idf(counts: sp.csr_matrix, prune_common: bool) -> np.ndarray:
@@ -185,30 +215,33 @@ def _idf(counts: sp.csr_matrix, prune_common: bool) -> np.ndarray:
     idf = np.log((1.0 + n) / (1.0 + df))
     if prune_common:  # words and bigrams: too common to tell measures apart
         idf[df > MAX_DF * n] = 0.0
-    return idf
+    return idf.astype(np.float32)
 
 
 def _tfidf(counts: sp.csr_matrix, idf: np.ndarray, sublinear: bool) -> sp.csr_matrix:
-    matrix = counts.copy()
+    matrix = counts.astype(np.float32)
     if sublinear:
         matrix.data = 1.0 + np.log(matrix.data)
-    matrix = matrix @ sp.diags(idf)
-    matrix = sp.csr_matrix(matrix)
+    matrix.data *= idf[matrix.indices]
     matrix.eliminate_zeros()
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+    matrix.data /= np.repeat(norms, np.diff(matrix.indptr)).astype(np.float32)
+    return matrix
 
 
 def _keep_heaviest(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
-    """Each row's ``keep`` largest entries (rows keep their norm-1 scaling)."""
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    order = np.lexsort((-matrix.data, rows))
-    rank = np.arange(order.size) - matrix.indptr[rows[order]]
-    chosen = np.sort(order[rank < keep])
-    return sp.csr_matrix(
-        (matrix.data[chosen], (rows[chosen], matrix.indices[chosen])), shape=matrix.shape
-    )
+    """Each row's ``keep`` largest entries (rows keep their norm-1 scaling; ties at the cut stay)."""
+    lengths = np.diff(matrix.indptr)
+    if lengths.size == 0 or lengths.max() <= keep:
+        return matrix
+    rows = np.repeat(np.arange(matrix.shape[0]), lengths)
+    padded = np.zeros((matrix.shape[0], int(lengths.max())), dtype=matrix.data.dtype)
+    padded[rows, np.arange(rows.size) - matrix.indptr[rows]] = matrix.data
+    width = padded.shape[1]
+    cut = np.partition(padded, width - keep, axis=1)[:, width - keep]
+    chosen = matrix.data >= cut[rows]
+    return sp.csr_matrix((matrix.data[chosen], (rows[chosen], matrix.indices[chosen])), shape=matrix.shape)
 
 
 def _codes(values: list[str]) -> np.ndarray:
@@ -216,15 +249,15 @@ def _codes(values: list[str]) -> np.ndarray:
     return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
 
 
-def _top_per_row(block: sp.csr_matrix, start: int, groups: np.ndarray, top_k: int, threshold: float):
+def _top_per_row(block: np.ndarray, start: int, groups: np.ndarray, top_k: int, threshold: float):
     """(global rows, cols, scores) of each row's top_k other-group entries ≥ threshold, best first."""
-    block = sp.csr_matrix(block)
-    rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr)) + start
-    cols, scores = block.indices, block.data
-    keep = (groups[rows] != groups[cols]) & (scores >= threshold) & (scores > 0)
-    rows, cols, scores = rows[keep], cols[keep], scores[keep]
-    order = np.lexsort((cols, -scores, rows))
-    rows, cols, scores = rows[order], cols[order], scores[order]
-    first = np.searchsorted(rows, rows, side="left")
-    keep = np.arange(rows.size) - first < top_k
-    return rows[keep], cols[keep], scores[keep]
+    count, n = block.shape
+    block[groups[start : start + count, None] == groups[None, :]] = -1.0
+    k = min(top_k, n)
+    cols = np.argpartition(block, n - k, axis=1)[:, n - k :]
+    scores = np.take_along_axis(block, cols, axis=1)
+    order = np.lexsort((cols, -scores), axis=1)
+    cols, scores = np.take_along_axis(cols, order, 1), np.take_along_axis(scores, order, 1)
+    rows = np.broadcast_to(np.arange(start, start + count)[:, None], cols.shape)
+    keep = (scores >= threshold) & (scores > 0)
+    return rows[keep], cols[keep], scores[keep].astype(np.float64)

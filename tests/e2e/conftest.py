@@ -19,6 +19,7 @@ Without /usr/bin/chromium every test here is skipped (outside CI); with ``CI=tru
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -303,6 +304,28 @@ def page(context):
     page.js_errors = errors  # type: ignore[attr-defined]
     yield page
     page.close()
+
+
+# --------------------------------------------------------------------------- helpers for the tests
+
+
+def load_corpus(site_dir: Path) -> dict:
+    """The site's open data: levels, topics, plans with their measures (titles, urls, related)."""
+    return json.loads((site_dir / "data" / "corpus.json").read_text(encoding="utf-8"))
+
+
+_HEADING_JS = """h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(e => e.remove());
+  return c.textContent.replace(/\\s+/g, ' ').trim(); }"""
+
+
+def text_of(locator) -> str:
+    """The text of a heading (or any element) without the ¶ permalink, whitespace collapsed."""
+    return locator.evaluate(_HEADING_JS)
+
+
+def heading(page) -> str:
+    """The text of the page's h1 as a reader sees it."""
+    return text_of(page.locator("article h1").first)
 
 
 def url_path(url: str) -> str:
