@@ -276,7 +276,11 @@
     this.opts = opts || {};
     this.words = queryWords(query);
     this.results = [];
-    this.cursor = 0;
+    this.ready = [];
+    this.tiers = [];
+    this.tierIx = 0;
+    this.tierPos = 0;
+    this.rankExact = true;
     this.state = null; // Int8Array: 0 unverified, 1 match, -1 no match
     this.docs = new Map(); // doc → record info
   }
@@ -350,13 +354,15 @@
     return true;
   };
 
-  /* Candidates in estimated order: title equals query, kind, words in title, doc number. */
+  /* Candidates grouped in tiers (title equals query, then kind: both exact from the index), each
+     tier in estimated order (words in title, from title bigrams, descending; doc number). */
   Search.prototype.rankCandidates = function (docs, eqSet, inTitle) {
-    var meta = this.meta, W = this.words.length;
-    var tier = function (d) {
-      return (eqSet.has(d) ? 0 : 1) * 3 * (W + 1) + meta.profiles[meta.profileOf[d]][0] * (W + 1) + (W - Math.min(W, inTitle[d]));
-    };
-    return docs.map(function (d) { return [tier(d), d]; }).sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).map(function (x) { return x[1]; });
+    var meta = this.meta, tiers = [[], [], [], [], [], []];
+    docs.forEach(function (d) { tiers[(eqSet.has(d) ? 0 : 3) + meta.profiles[meta.profileOf[d]][0]].push(d); });
+    tiers = tiers.filter(function (t) { return t.length; });
+    tiers.forEach(function (t) { t.sort(function (a, b) { return inTitle[b] - inTitle[a] || a - b; }); });
+    this.tiers = tiers;
+    return [].concat.apply([], tiers);
   };
 
   Search.prototype.chunk = function (c) { return this.index.file(this.meta, "d/" + c); };
@@ -397,60 +403,70 @@
   };
 
   Search.prototype.hasMore = function () {
-    return (this.ready && this.ready.length > 0) || this.cursor < this.order.length;
+    return this.ready.length > 0 || this.tierIx < this.tiers.length;
   };
 
-  /* When all candidates lie in at most FULL_CHUNKS chunks, verify them all and rank exactly. */
-  Search.prototype.verifyAllIfSmall = function () {
+  Search.prototype.verifyDocs = function (docs) {
     var self = this, chunks = new Set();
-    this.order.forEach(function (d) { chunks.add(self.meta.chunkOf[d]); });
-    if (chunks.size > FULL_CHUNKS) return Promise.resolve(false);
+    docs.forEach(function (d) { if (self.state[d] === 0) chunks.add(self.meta.chunkOf[d]); });
     return Promise.all(Array.from(chunks).map(function (c) {
       return self.chunk(c).then(function (records) { self.verifyChunk(c, records); });
-    })).then(function () {
-      self.ready = self.order.filter(function (d) { return self.state[d] === 1; }).map(function (d) { return self.hit(d); })
-        .sort(function (a, b) { return compareKeys(a.key, b.key); });
-      self.cursor = self.order.length;
-      self.rankExact = true;
-      return true;
-    });
+    }));
+  };
+
+  Search.prototype.sortedHits = function (docs) {
+    var self = this;
+    return docs.filter(function (d) { return self.state[d] === 1; }).map(function (d) { return self.hit(d); })
+      .sort(function (a, b) { return compareKeys(a.key, b.key); });
   };
 
   /* Next k verified results (fewer when exhausted), each {doc, rec, title, text, key}.
-     Exact ranking when verifyAllIfSmall applies; otherwise candidates are verified in
-     estimated order (title equals query, kind, words in title, doc number) and each
-     batch is sorted by the exact key. */
+     Tier by tier: a tier whose unverified candidates lie in at most FULL_CHUNKS chunks not yet
+     loaded is verified whole and ranked exactly (as generator/search/query.py does); a larger
+     tier is verified in estimated order, batch by batch, each batch sorted by the exact key. */
   Search.prototype.more = function (k) {
-    var self = this, found = [];
-    var begin = this.began ? Promise.resolve(false) : this.verifyAllIfSmall();
-    this.began = true;
+    var self = this;
     var step = function () {
-      while (self.cursor < self.order.length && self.state[self.order[self.cursor]] !== 0) {
-        var d = self.order[self.cursor++];
-        if (self.state[d] === 1) found.push(d);
-        if (found.length >= k) break;
+      if (self.ready.length >= k || self.tierIx >= self.tiers.length) {
+        var hits = self.ready.splice(0, k);
+        self.results = self.results.concat(hits);
+        return Promise.resolve(hits);
       }
-      if (found.length >= k || self.cursor >= self.order.length) return Promise.resolve();
-      var chunks = [], seen = new Set();
-      for (var j = self.cursor; j < self.order.length && chunks.length < Math.max(4, k - found.length); j++) {
-        var d2 = self.order[j];
-        if (self.state[d2] !== 0) continue;
-        var c = self.meta.chunkOf[d2];
-        if (!seen.has(c)) { seen.add(c); chunks.push(c); }
+      var tier = self.tiers[self.tierIx];
+      if (self.tierPos === 0) {
+        var missing = new Set();
+        tier.forEach(function (d) {
+          var c = self.meta.chunkOf[d];
+          if (self.state[d] === 0 && !self.index.files.has("d/" + c)) missing.add(c);
+        });
+        if (missing.size <= FULL_CHUNKS) {
+          return self.verifyDocs(tier).then(function () {
+            self.ready = self.ready.concat(self.sortedHits(tier));
+            self.tierIx++;
+            return step();
+          });
+        }
+        self.rankExact = false;
       }
-      return Promise.all(chunks.map(function (c) {
-        return self.chunk(c).then(function (records) { self.verifyChunk(c, records); });
-      })).then(step);
-    };
-    return begin.then(function () {
-      if (self.ready) return self.ready.splice(0, k);
-      return step().then(function () {
-        return found.map(function (d) { return self.hit(d); }).sort(function (a, b) { return compareKeys(a.key, b.key); });
+      var batch = [], found = 0, chunks = new Set(), need = k - self.ready.length;
+      while (self.tierPos < tier.length && (found < need || chunks.size === 0)) {
+        var d = tier[self.tierPos];
+        if (self.state[d] === 0) {
+          var c = self.meta.chunkOf[d];
+          if (!chunks.has(c) && chunks.size >= Math.max(4, need)) break;
+          chunks.add(c);
+          found++;  // optimistic: a candidate usually matches
+        } else if (self.state[d] === 1) found++;
+        batch.push(d);
+        self.tierPos++;
+      }
+      return self.verifyDocs(batch).then(function () {
+        self.ready = self.ready.concat(self.sortedHits(batch));
+        if (self.tierPos >= tier.length) { self.tierIx++; self.tierPos = 0; }
+        return step();
       });
-    }).then(function (hits) {
-      self.results = self.results.concat(hits);
-      return hits;
-    });
+    };
+    return step();
   };
 
   /* Verify more candidates without showing them (densest chunks first), to make counts exact. */
