@@ -11,13 +11,14 @@ and the number of links. Not a test: nothing here asserts a time.
 
 Recombined seed sentences repeat clauses far more than a real corpus does, and
 generator.text caches the segmentation of repeated clauses. ``--unique-clauses``
-makes every clause unique (a random two-character code is put in front of it),
+makes every clause unique (a random dictionary word and number are put in front of it),
 which measures the worst case where jieba has to segment everything.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
@@ -38,7 +39,7 @@ from generator.text import get_tokenizer  # noqa: E402
 from seed_measures import load_measures  # noqa: E402
 
 _SENTENCE = re.compile(r"[^。；]+[。；]?")
-_CODE_CHARS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土日月星山川"
+_FILLERS = [w for w in (line.split()[0] for line in (ROOT / "site_config" / "dictionary.txt").read_text(encoding="utf-8").splitlines()) if len(w) == 2]
 
 
 def synthetic_measures(n: int, rng: random.Random, unique_clauses: bool) -> list[tuple[str, str, str, int]]:
@@ -62,7 +63,8 @@ def synthetic_measures(n: int, rng: random.Random, unique_clauses: bool) -> list
 
 
 def _uniquify(sentence: str, rng: random.Random) -> str:
-    return re.sub(r"(^|[，、：])", lambda m: m.group(1) + "".join(rng.choices(_CODE_CHARS, k=2)), sentence)
+    """Put a random two-character dictionary word and a number at the head of every clause: no cache hits."""
+    return re.sub(r"(^|[，、：])", lambda m: m.group(1) + rng.choice(_FILLERS) + str(rng.randint(1, 99)), sentence)
 
 
 class Clock:
@@ -102,8 +104,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--top-k", type=int, default=10)
     parser.add_argument("--threshold", type=float, default=None, help="default: related.DEFAULT_THRESHOLD")
     parser.add_argument("--unique-clauses", action="store_true", help="make every clause unique (worst case for jieba)")
+    parser.add_argument("--processes", type=int, default=None,
+                        help="tokenising processes (default: generator.text decides; 1 = in this process only)")
     args = parser.parse_args(argv)
 
+    if args.processes is not None:
+        os.environ["PORTAL_TOKENIZE_PROCESSES"] = str(args.processes)
     rng = random.Random(args.seed)
     clock = Clock()
     rows = synthetic_measures(args.n, rng, args.unique_clauses)
@@ -137,6 +143,10 @@ def main(argv: list[str] | None = None) -> None:
                                ("compute_related", t_related), ("total (init..links)", total)):
         print(f"{label:20}{wall:7.2f}s{cpu:7.2f}s")
     print(f"  of which vectorise (tokenise, tf-idf, prune): {sum(spent):.2f} s wall")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if children.ru_utime:
+        print(f"  tokenising worker processes: {children.ru_utime + children.ru_stime:.2f} s cpu,"
+              f" peak {children.ru_maxrss / 1024:.0f} MB each")
     print(f"peak memory (RSS)   {peak_rss_mb():.0f} MB   (before topics/related: {rss_before:.0f} MB)")
     print(f"links               {links:,}   ({links / len(items):.1f} per measure; {empty:,} measures without any)")
 

@@ -34,7 +34,8 @@ class PlacedMeasure:
 
     @property
     def label(self) -> str:
-        return f"{self.measure.number}. {self.measure.title}"
+        prefix = "附件 " if self.annex_index is not None else ""
+        return f"{prefix}{self.measure.number}. {self.measure.title}"
 
 
 @dataclass(frozen=True)

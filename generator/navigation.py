@@ -11,7 +11,8 @@ def build_nav(corpus: Corpus, years: list[int]) -> list:
     for lv in corpus.config.levels:
         plans = [{p.display_title: urls.plan(p.id)} for p in corpus.plans if p.level == lv.key]
         if plans:
-            plans_by_level.append({lv.name: plans})
+            # the level page heads the section, so navigation.indexes never swallows a plan
+            plans_by_level.append({lv.name: [urls.level(lv.key)] + plans})
     return [
         {"首页": urls.HOME},
         {"方案": [{"全部方案": urls.PLANS}] + plans_by_level},

@@ -14,6 +14,8 @@ measure more than once.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import re
 import threading
 import unicodedata
@@ -160,5 +162,44 @@ def tokenize(text: str) -> list[str]:
     return [w for w in segment(text) if w not in stop and _WORDLIKE.search(w)]
 
 
-def tokenize_many(texts: Iterable[str]) -> list[list[str]]:
-    return [tokenize(text) for text in texts]
+PARALLEL_MIN_CHARS = 2_000_000  # below this, forking costs more than it saves
+
+
+def tokenize_many(texts: Iterable[str], *, processes: int | None = None) -> list[list[str]]:
+    """``tokenize`` of many texts, in forked worker processes when that pays off.
+
+    ``processes=None`` decides: several processes only for at least
+    ``PARALLEL_MIN_CHARS`` characters, on a platform with ``fork``, from a
+    process without other threads (forking a threaded process is unsafe), and
+    unless ``PORTAL_TOKENIZE_PROCESSES`` says otherwise (``1`` turns it off).
+    The result is the same either way.
+    """
+    texts = list(texts)
+    count = _process_count(texts) if processes is None else max(1, processes)
+    if count == 1 or len(texts) < 2:
+        return [tokenize(text) for text in texts]
+    get_tokenizer()  # the children inherit it, and the clause cache so far
+    size = -(-len(texts) // (count * 4))
+    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+    with multiprocessing.get_context("fork").Pool(count) as pool:
+        parts = pool.map(_tokenize_chunk, chunks)
+    return [joined.split("\x00") if joined else [] for part in parts for joined in part]
+
+
+def _tokenize_chunk(texts: list[str]) -> list[str]:
+    # one string per text: far cheaper to send back than lists of short strings
+    return ["\x00".join(tokenize(text)) for text in texts]
+
+
+def _process_count(texts: list[str]) -> int:
+    setting = os.environ.get("PORTAL_TOKENIZE_PROCESSES", "").strip()
+    wanted = int(setting) if setting.isdigit() else (os.cpu_count() or 1)
+    if (
+        wanted <= 1
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or threading.active_count() > 1
+        or multiprocessing.current_process().daemon
+        or sum(map(len, texts)) < PARALLEL_MIN_CHARS
+    ):
+        return 1
+    return min(wanted, 8)

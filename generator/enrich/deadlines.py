@@ -4,7 +4,7 @@ Kinds of ``Deadline``:
 
 * ``deadline`` — by a named year: 到2020年, 2018年年底前, 2020年底, 截至2019年6月底;
 * ``span`` — a length of time: 力争用2—3年时间, 通过3年工作, 3年内;
-* ``period`` — recurring: 每年, 每年底, 每季度, 每半年, 每月;
+* ``period`` — recurring: 每年, 每年底, 每年年底前, 每季度, 每半年, 每月;
 * ``within`` — a part of the current year, without naming it: 年内, 年底前, 今年, 上半年, 下半年
   (the renderer resolves it with the plan's year).
 
@@ -33,8 +33,8 @@ _DEADLINE = re.compile(
     rf"(?P<part>\s*(?:年底|年末|底|末|上半年|下半年|年内))?"
     rf"(?P<post>\s*(?:以前|之前|前))?"
 )
-_SPAN = re.compile(rf"(?:力争)?(?:用|利用|通过|经过|花)\s*{_N}(?:{_SEP}{_N})?\s*年(?:左右)?(?:的)?(?:时间|工作|努力)?|(?<![\d年])\d{{1,2}}\s*年(?:之内|内)|(?<![\u4e00-\u9fff]){_CN}年(?:之内|内)")
-_PERIOD = re.compile(r"每(?:年度|年底|年末|半年|季度|个月|月|周|两年|年)")
+_SPAN = re.compile(rf"(?:力争)?(?:用|利用|通过|经过|花)\s*{_N}(?:{_SEP}{_N})?\s*年(?:左右)?(?:的)?(?:时间|工作|努力)?|(?<![\d年])\d{{1,2}}\s*年(?:之内|内)|(?<![一二两三四五六七八九十]){_CN}年(?:之内|内)")
+_PERIOD = re.compile(r"每(?:年度|年?年底前?|年?年末|半年|季度|个月|月|周|两年|年)")
 _WITHIN = re.compile(r"年底前|年底|年末|年内|今年|本年度|当年|上半年|下半年")
 
 
@@ -76,7 +76,7 @@ def extract_deadlines(text: str) -> list[Deadline]:
 def _inside_year(folded: str, start: int) -> bool:
     """年底/年内 right after a year or 每 belongs to a deadline or period (2020年底, 每年底)."""
     before = folded[max(0, start - 6) : start].rstrip()
-    return bool(re.search(r"(?:\d|每|[一二两三四五六七八九十]|\d\s*年)$", before))
+    return bool(re.search(r"(?:\d\s*年?|每年?|[一二两三四五六七八九十])$", before))
 
 
 _YEAR_RANGE = re.compile(rf"(?<!\d)({_YEAR}){_SEP}({_YEAR})\s*年")

@@ -15,9 +15,9 @@ Scaling to a province portal (20,000–30,000 measures): terms found in more tha
 ``MAX_DF`` of the measures get no weight, and each row keeps only its
 ``KEEP_WORDS``/``KEEP_BIGRAMS`` heaviest terms (after normalisation, so scores
 stay comparable: a pruned dot product is at most the full cosine). ``X·Xᵀ`` is
-then computed ``BLOCK`` rows at a time as a sparse product; same-group pairs
-and scores under the threshold are dropped and the top k of every row are
-picked with one lexsort per block — no Python loop over pairs.
+then computed ``BLOCK`` rows at a time as a sparse product; scores under the
+threshold and same-group pairs are dropped and the top k of every row are
+picked with one argsort per block — no Python loop over pairs.
 """
 
 from __future__ import annotations
@@ -29,16 +29,19 @@ from typing import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from generator.text import normalize, tokenize
+from generator.text import normalize, tokenize, tokenize_many
 
 WEIGHTS = {"words": 0.60, "bigrams": 0.25, "topics": 0.15}
 DEFAULT_THRESHOLD = 0.15
 TITLE_REPEAT = 2
 MAX_DF = 0.5
-KEEP_WORDS = 40
-KEEP_BIGRAMS = 60
+MIN_DOCS_TO_PRUNE = 50
+IDF_FLOOR = 0.3
+SCORE_DECIMALS = 4
+KEEP_WORDS = 25
+KEEP_BIGRAMS = 40
 BLOCK = 2000
-DENSE_CELLS = 16_000_000  # block rows × items held as one dense float32 array (64 MB)
+PAD_WIDTH = 1024
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,12 @@ def compute_related(
     matrix = vectorize(items)
     transposed = matrix.T.tocsr()
     groups = _codes([item.group for item in items])
-    rows_per_block = max(1, min(BLOCK, DENSE_CELLS // n))
-    for start in range(0, n, rows_per_block):
-        block = (matrix[start : start + rows_per_block] @ transposed).toarray()
-        rows, cols, scores = _top_per_row(block, start, groups, top_k, threshold)
+    id_rank = np.argsort(np.argsort(np.array(ids, dtype=object)))
+    for start in range(0, n, BLOCK):
+        block = matrix[start : start + BLOCK] @ transposed
+        rows, cols, scores = _top_per_row(block, start, groups, id_rank, top_k, threshold)
         for row, col, score in zip(rows.tolist(), cols.tolist(), scores.tolist()):
-            result[ids[row]].append((ids[col], min(score, 1.0)))
+            result[ids[row]].append((ids[col], score))
     return result
 
 
@@ -95,19 +98,21 @@ def best_match(
         return result
     fit = list(corpus) or [*upper, *lower]
     matrix = vectorize([*upper, *lower], fit=fit)
-    scores = (matrix[: len(upper)] @ matrix[len(upper) :].T).toarray()
-    best = scores.argmax(axis=1)
+    scores = np.round(np.minimum((matrix[: len(upper)] @ matrix[len(upper) :].T).toarray(), 1.0), SCORE_DECIMALS)
+    by_id = np.argsort(np.array([item.id for item in lower], dtype=object))  # ties: the smaller id
+    best = by_id[scores[:, by_id].argmax(axis=1)]
     for row, item in enumerate(upper):
         col = int(best[row])
         score = float(scores[row, col])
         if score >= threshold and score > 0:
-            result[item.id] = (lower[col].id, min(score, 1.0))
+            result[item.id] = (lower[col].id, score)
     return result
 
 
 def vectorize(items: Sequence[RelItem], *, fit: Sequence[RelItem] | None = None) -> sp.csr_matrix:
     """The weighted, normalised, pruned rows of ``items`` (term weights from ``fit``, default items)."""
     fit = items if fit is None else fit
+    _prefetch_words(fit if fit is items else [*fit, *items])
     words, bigrams, topics = _Vocab(), _KeyVocab(), _Vocab()
     parts = [
         ("words", words, _word_list, KEEP_WORDS, True),
@@ -128,9 +133,32 @@ def vectorize(items: Sequence[RelItem], *, fit: Sequence[RelItem] | None = None)
 # --- features -----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1 << 16)
+_WORDS: dict[tuple[str, str], tuple[str, ...]] = {}
+_WORDS_LIMIT = 1 << 17
+
+
 def _words(title: str, text: str) -> tuple[str, ...]:
-    return tuple(tokenize(title) * TITLE_REPEAT + tokenize(text))
+    key = (title, text)
+    words = _WORDS.get(key)
+    if words is None:
+        words = tuple(tokenize(title) * TITLE_REPEAT + tokenize(text))
+        _remember({key: words})
+    return words
+
+
+def _prefetch_words(items: Sequence[RelItem]) -> None:
+    """Tokenise the measures not seen yet in one go (``tokenize_many`` may use several processes)."""
+    missing = list(dict.fromkeys((item.title, item.text) for item in items if (item.title, item.text) not in _WORDS))
+    if len(missing) < 2:
+        return
+    tokens = tokenize_many([part for key in missing for part in key])
+    _remember({key: tuple(tokens[2 * i] * TITLE_REPEAT + tokens[2 * i + 1]) for i, key in enumerate(missing)})
+
+
+def _remember(entries: dict) -> None:
+    if len(_WORDS) + len(entries) > _WORDS_LIMIT:
+        _WORDS.clear()
+    _WORDS.update(entries)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -210,10 +238,11 @@ def _counts(docs: list, cols: np.ndarray, width: int) -> sp.csr_matrix:
 
 
 def _idf(counts: sp.csr_matrix, prune_common: bool) -> np.ndarray:
+    """Smoothed idf with a small floor (a word in every measure of a tiny corpus still counts)."""
     n = counts.shape[0]
     df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
-    idf = np.log((1.0 + n) / (1.0 + df))
-    if prune_common:  # words and bigrams: too common to tell measures apart
+    idf = np.log((1.0 + n) / (1.0 + df)) + IDF_FLOOR
+    if prune_common and n >= MIN_DOCS_TO_PRUNE:  # words and bigrams too common to tell measures apart
         idf[df > MAX_DF * n] = 0.0
     return idf.astype(np.float32)
 
@@ -236,10 +265,21 @@ def _keep_heaviest(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
     if lengths.size == 0 or lengths.max() <= keep:
         return matrix
     rows = np.repeat(np.arange(matrix.shape[0]), lengths)
-    padded = np.zeros((matrix.shape[0], int(lengths.max())), dtype=matrix.data.dtype)
-    padded[rows, np.arange(rows.size) - matrix.indptr[rows]] = matrix.data
-    width = padded.shape[1]
-    cut = np.partition(padded, width - keep, axis=1)[:, width - keep]
+    cut = np.zeros(matrix.shape[0], dtype=matrix.data.dtype)
+    # rows up to PAD_WIDTH entries: one partition of a padded array; longer rows (rare): one by one
+    short = np.flatnonzero((lengths > keep) & (lengths <= PAD_WIDTH))
+    if short.size:
+        width = int(lengths[short].max())
+        padded = np.zeros((short.size, width), dtype=matrix.data.dtype)
+        in_short = np.zeros(matrix.shape[0], dtype=bool)
+        in_short[short] = True
+        where = in_short[rows]
+        slot = np.searchsorted(short, rows[where])
+        padded[slot, (np.arange(rows.size) - matrix.indptr[rows])[where]] = matrix.data[where]
+        cut[short] = np.partition(padded, width - keep, axis=1)[:, width - keep]
+    for row in np.flatnonzero(lengths > PAD_WIDTH):
+        values = matrix.data[matrix.indptr[row] : matrix.indptr[row + 1]]
+        cut[row] = np.partition(values, values.size - keep)[values.size - keep]
     chosen = matrix.data >= cut[rows]
     return sp.csr_matrix((matrix.data[chosen], (rows[chosen], matrix.indices[chosen])), shape=matrix.shape)
 
@@ -249,15 +289,26 @@ def _codes(values: list[str]) -> np.ndarray:
     return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
 
 
-def _top_per_row(block: np.ndarray, start: int, groups: np.ndarray, top_k: int, threshold: float):
-    """(global rows, cols, scores) of each row's top_k other-group entries ≥ threshold, best first."""
-    count, n = block.shape
-    block[groups[start : start + count, None] == groups[None, :]] = -1.0
-    k = min(top_k, n)
-    cols = np.argpartition(block, n - k, axis=1)[:, n - k :]
-    scores = np.take_along_axis(block, cols, axis=1)
-    order = np.lexsort((cols, -scores), axis=1)
-    cols, scores = np.take_along_axis(cols, order, 1), np.take_along_axis(scores, order, 1)
-    rows = np.broadcast_to(np.arange(start, start + count)[:, None], cols.shape)
-    keep = (scores >= threshold) & (scores > 0)
-    return rows[keep], cols[keep], scores[keep].astype(np.float64)
+def _top_per_row(block, start: int, groups: np.ndarray, id_rank: np.ndarray, top_k: int, threshold: float):
+    """(global rows, cols, scores) of each row's top_k other-group entries ≥ threshold, best first.
+
+    Scores are rounded to ``SCORE_DECIMALS`` (float32 sums depend on term order) and
+    ties go to the smaller id, so the result does not depend on the order of the input.
+    """
+    block = sp.csr_matrix(block)
+    at = np.flatnonzero(block.data >= max(threshold - 10.0**-SCORE_DECIMALS, np.finfo(np.float32).tiny))
+    scores = np.round(np.minimum(block.data[at].astype(np.float64), 1.0), SCORE_DECIMALS)
+    passed = (scores >= threshold) & (scores > 0)
+    at, scores = at[passed], scores[passed]
+    rows = np.searchsorted(block.indptr, at, side="right") - 1 + start
+    cols = block.indices[at]
+    other = groups[rows] != groups[cols]
+    rows, cols, scores = rows[other], cols[other], scores[other]
+    n = np.int64(id_rank.size)
+    points = np.rint(scores * 10**SCORE_DECIMALS).astype(np.int64)
+    key = ((rows - start) * (10**SCORE_DECIMALS + 1) + (10**SCORE_DECIMALS - points)) * n + id_rank[cols]
+    order = np.argsort(key)  # by row, then score descending, then id
+    rows, cols, scores = rows[order], cols[order], scores[order]
+    rank = np.arange(rows.size) - np.searchsorted(rows, rows, side="left")
+    best = rank < top_k
+    return rows[best], cols[best], scores[best]

@@ -51,7 +51,7 @@ _PERIOD_WORDS = re.compile(r"每(?:年|季度|半年|月|周)|年内|上半年|�
 _LEAD = {
     "的", "以上", "以下", "以内", "左右", "比例", "之", "为", "配备", "配齐", "建立", "安排", "储备", "设", "设立",
     "联系", "挂点", "参加", "开展", "召开", "组织", "举办", "听取", "讲", "专题研究", "研究", "选派", "培养",
-    "达到", "增加", "集中", "进行", "确定", "推动", "落实", "作为",
+    "达到", "增加", "进行", "确定", "推动", "落实", "作为",
 }
 # Words that end the noun phrase after the number.
 _STOP = {"落实", "为", "作为", "用于", "纳入", "进入", "和", "及", "与", "在", "等", "分管", "负责", "承担", "基数", "标准", "部分"}
@@ -66,8 +66,8 @@ _TRAIL = {"不少", "于", "不低于", "低于", "不", "至少", "最少", "�
           "以", "占", "为", "的", "有", "约", "共", "基本", "实现", "满", "确保", "力争", "年底", "年内", "今年", "明确",
           "凡", "凡有", "各", "对", "把", "再", "依据", "参加", "合计", "总数", "平均", "其中", "市", "区", "全市", "全面", "实施",
           "全面实施", "专职"}
-_MIN = re.compile(r"(?:不低于|不少于|至少|最少|不小于)\s*[\u4e00-\u9fff]{0,4}\s*$")
-_MAX = re.compile(r"(?:不超过|最高|最多|不高于|不大于)\s*[\u4e00-\u9fff]{0,4}\s*$")
+_MIN = re.compile(r"(?:不低于|不少于|至少|最少|不小于)\s*[\u4e00-\u9fff]{0,10}\s*$")
+_MAX = re.compile(r"(?:不超过|最高|最多|不高于|不大于)\s*[\u4e00-\u9fff]{0,10}\s*$")
 
 
 @dataclass(frozen=True)
@@ -216,11 +216,15 @@ def _per(folded: str, start: int) -> str:
             continue
         phrase = word
         if word in ("每", "每个", "每名", "每位", "每一"):
-            for nxt, flag in words[k + 1 : k + 5]:
-                if flag == "q" or flag.startswith("n") or flag in ("zg", "j") or nxt in "()（）" or phrase.endswith(("(", "（")):
-                    phrase += nxt
-                else:
-                    break
+            rest = list(words[k + 1 : k + 6])
+            if rest and rest[0][1] == "q":  # 每 名 党员
+                phrase += rest.pop(0)[0]
+            if rest and (rest[0][1].startswith("n") or rest[0][1] in ("zg", "j")):  # one noun: 每名市委常委
+                phrase += rest.pop(0)[0]
+                if rest and rest[0][0] in "(（":  # 每个乡镇（街道）
+                    close = next((i for i, (w, _) in enumerate(rest) if w in ")）"), None)
+                    if close is not None and close <= 3:
+                        phrase += "".join(w for w, _ in rest[: close + 1])
         parts.append(phrase)
     return "".join(parts)
 

@@ -16,7 +16,6 @@ only the general topic (``general: true``), if topics.yaml has one.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Annotated, Any, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
@@ -92,13 +91,20 @@ def is_general_measure(title: str, text: str = "") -> bool:
     return bool(_GENERAL_TITLE.match(head))
 
 
-@lru_cache(maxsize=16)
-def _compile(key: tuple[tuple[str, tuple[str, ...], bool], ...]):
-    return [(tid, tuple(normalize(w) for w in words), general) for tid, words, general in key]
+_compiled: dict[tuple, tuple] = {}
 
 
-def _matchers(topics: Sequence[Topic]):
-    return _compile(tuple((t.id, tuple(t.words), t.general) for t in topics))
+def _matchers(topics: Sequence[Topic]) -> tuple[list[str], list[tuple[str, int]]]:
+    """(topic ids, [(normalised word, topic index)] of the non-general topics), memoised per topic list."""
+    key = tuple(id(t) for t in topics)
+    entry = _compiled.get(key)
+    if entry is None or any(a is not b for a, b in zip(entry[0], topics)):
+        words = [(normalize(w), i) for i, t in enumerate(topics) if not t.general for w in t.words]
+        entry = (tuple(topics), ([t.id for t in topics], words))
+        if len(_compiled) > 32:
+            _compiled.clear()
+        _compiled[key] = entry
+    return entry[1]
 
 
 def topic_scores(title: str, text: str, topics: Sequence[Topic]) -> dict[str, int]:
@@ -108,15 +114,16 @@ def topic_scores(title: str, text: str, topics: Sequence[Topic]) -> dict[str, in
 
 def _scores(title: str, text: str, topics: Sequence[Topic]) -> dict[str, tuple[int, int]]:
     head, body = normalize(title), normalize(text)
-    scores: dict[str, tuple[int, int]] = {}
-    for tid, words, general in _matchers(topics):
-        if general:
-            continue
-        in_title = sum(TITLE_WEIGHT for word in words if word in head)
-        in_text = sum(min(body.count(word), TEXT_CAP) for word in words if word in body)
-        if in_title or in_text:
-            scores[tid] = (in_title + in_text, in_title)
-    return scores
+    ids, words = _matchers(topics)
+    total = [0] * len(ids)
+    in_title = [0] * len(ids)
+    for word, index in words:
+        if word in body:
+            total[index] += min(body.count(word), TEXT_CAP)
+        if word in head:
+            total[index] += TITLE_WEIGHT
+            in_title[index] += TITLE_WEIGHT
+    return {ids[i]: (total[i], in_title[i]) for i in range(len(ids)) if total[i]}
 
 
 def assign_topics(title: str, text: str, topics: Sequence[Topic], curated: Sequence[str] = ()) -> list[str]:

@@ -9,9 +9,9 @@
 - ``e2e_report``: ``e2e_report("…")`` adds a line to the summary printed at the end of the run
   (PDF page counts and the like), so the figures show up in ``make test`` output.
 
-The two builds run in parallel, started when the first test needs one, and only the builds the
-collected tests use. For quick iteration set ``PORTAL_E2E_SITE`` / ``PORTAL_E2E_OFFLINE_SITE`` to
-directories built beforehand (``python -m generator build [--offline] --site-dir …``).
+Only the builds the collected tests use are made: the served one when the first test needs it, the
+offline one right after it. For quick iteration set ``PORTAL_E2E_SITE`` / ``PORTAL_E2E_OFFLINE_SITE``
+to directories built beforehand (``python -m generator build [--offline] --site-dir …``).
 
 Without /usr/bin/chromium every test here is skipped (outside CI); with ``CI=true`` they run and fail.
 """
@@ -21,7 +21,6 @@ from __future__ import annotations
 import http.server
 import json
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -57,7 +56,7 @@ def _in_ci() -> bool:
 
 def _chromium_missing_reason() -> str | None:
     if not Path(CHROMIUM).exists():
-        return f"{CHROMIUM} not found: browser tests need Debian's Chromium ({INSTALL_HINT})"
+        return f"{CHROMIUM} not found: the browser tests need Debian's Chromium and CJK fonts"
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -85,14 +84,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     needs: set[str] = set()
     for item in e2e_items:
         names = set(getattr(item, "fixturenames", ()))
-        if "portal_site" in names:
+        if names & {"portal_site", "portal_dir"}:
             needs.add("online")
         if "offline_site" in names:
             needs.add("offline")
     config.stash[_NEEDS] = needs
     reason = _chromium_missing_reason()
     if reason and not _in_ci():
-        skip = pytest.mark.skip(reason=f"{reason}; install it with: {INSTALL_HINT}")
+        skip = pytest.mark.skip(reason=f"{reason}; install with: {INSTALL_HINT}")
         for item in e2e_items:
             item.add_marker(skip)
 
@@ -162,38 +161,57 @@ class _Build:
         return self.site_dir
 
 
+class _Builds:
+    """The builds the collected tests need. The served build starts at once; the offline one starts
+    when the served one is done (or when it is asked for first): on a small machine two builds at
+    once take longer than one after the other, and the offline copy is needed later in the run."""
+
+    SPECS = {"online": ("PORTAL_E2E_SITE", False), "offline": ("PORTAL_E2E_OFFLINE_SITE", True)}
+
+    def __init__(self, work: Path, needs: set[str]):
+        self.work, self.needs = work, needs
+        self.builds: dict[str, _Build | Path] = {}
+        for name, (env_name, _) in self.SPECS.items():
+            if os.environ.get(env_name):
+                self.builds[name] = Path(os.environ[env_name]).resolve()
+        if "online" in needs:
+            self.start("online")
+        else:
+            self.start("offline")
+
+    def start(self, name: str) -> None:
+        if name not in self.builds:
+            self.builds[name] = _Build(name, self.work, offline=self.SPECS[name][1])
+
+    def site_dir(self, name: str, e2e_report) -> Path:
+        self.start(name)
+        build = self.builds[name]
+        if isinstance(build, Path):
+            if not (build / "index.html").is_file():
+                pytest.fail(f"{build} holds no built site (index.html missing)", pytrace=False)
+            return build
+        already = build.seconds is not None
+        try:
+            site = build.wait()
+        finally:
+            if name == "online" and "offline" in self.needs:
+                self.start("offline")
+        if not already:
+            e2e_report(f"build ({name}): {build.seconds:.1f} s → {site}")
+        return site
+
+    def stop(self) -> None:
+        for build in self.builds.values():
+            if isinstance(build, _Build) and build.proc.poll() is None:
+                build.proc.kill()
+                build.proc.wait()
+
+
 @pytest.fixture(scope="session")
 def _builds(pytestconfig, tmp_path_factory):
-    """Starts the builds the collected tests need, in parallel; yields {name: _Build | Path}."""
-    work = tmp_path_factory.mktemp("portal-e2e")
-    needs = pytestconfig.stash.get(_NEEDS, set()) or {"online"}
-    builds: dict[str, object] = {}
-    for name, env_name, offline in (("online", "PORTAL_E2E_SITE", False), ("offline", "PORTAL_E2E_OFFLINE_SITE", True)):
-        prebuilt = os.environ.get(env_name)
-        if prebuilt:
-            builds[name] = Path(prebuilt).resolve()
-        elif name in needs:
-            builds[name] = _Build(name, work, offline)
+    builds = _Builds(tmp_path_factory.mktemp("portal-e2e"), pytestconfig.stash.get(_NEEDS, set()) or {"online"})
     yield builds
-    for build in builds.values():
-        if isinstance(build, _Build) and build.proc.poll() is None:
-            build.proc.kill()
-            build.proc.wait()
-
-
-def _site_dir(builds: dict, name: str, e2e_report) -> Path:
-    build = builds.get(name)
-    if build is None:  # not foreseen at collection (fixture requested dynamically)
-        pytest.fail(f"the {name} build was not started", pytrace=False)
-    if isinstance(build, Path):
-        if not (build / "index.html").is_file():
-            pytest.fail(f"{build} holds no built site (index.html missing)", pytrace=False)
-        return build
-    already = build.seconds is not None
-    site = build.wait()
-    if not already:
-        e2e_report(f"build ({name}): {build.seconds:.1f} s → {site}")
-    return site
+    builds.stop()
 
 
 # --------------------------------------------------------------------------- static server
@@ -242,7 +260,7 @@ def _serve(site_dir: Path):
 @pytest.fixture(scope="session")
 def portal_dir(_builds, e2e_report) -> Path:
     """The directory of the normal (served) build."""
-    return _site_dir(_builds, "online", e2e_report)
+    return _builds.site_dir("online", e2e_report)
 
 
 @pytest.fixture(scope="session")
@@ -259,7 +277,7 @@ def portal_site(portal_dir) -> str:
 @pytest.fixture(scope="session")
 def offline_site(_builds, e2e_report) -> Path:
     """The directory of the --offline build (open it with file://…/index.html)."""
-    return _site_dir(_builds, "offline", e2e_report)
+    return _builds.site_dir("offline", e2e_report)
 
 
 # --------------------------------------------------------------------------- browser
@@ -269,7 +287,7 @@ def offline_site(_builds, e2e_report) -> Path:
 def _playwright():
     reason = _chromium_missing_reason()
     if reason:
-        message = f"{reason}; install it with: {INSTALL_HINT}"
+        message = f"{reason}; install with: {INSTALL_HINT}"
         if _in_ci():
             pytest.fail(f"CI=true: {message}", pytrace=False)
         pytest.skip(message)
@@ -332,11 +350,3 @@ def url_path(url: str) -> str:
     """The path of a URL below the site root (``http://…/portal/plans/x/`` → ``plans/x/``)."""
     path = urllib.parse.urlsplit(url).path
     return urllib.parse.unquote(path[len(SUB_PATH):] if path.startswith(SUB_PATH) else path.lstrip("/"))
-
-
-def has_chinese_font() -> bool:
-    fc_list = shutil.which("fc-list")
-    if not fc_list:
-        return True  # cannot tell
-    out = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True).stdout
-    return bool(out.strip())

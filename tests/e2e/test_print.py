@@ -1,0 +1,251 @@
+"""Printing: what comes out of Chromium's print (``page.pdf``) for a plan, the biggest topic table and
+the biggest plan-pair table, and whether every table fits the printable width of its paper.
+
+- No site chrome in the PDF: nothing of the header, the navigation sidebar (its full list of
+  topics, years, levels), the search box or the footer — checked on the PDF text (pypdf) against
+  the labels the screen version shows in those places, unless the printed article itself has them.
+- The document's title (and 文号) and the page URL are on the first PDF page.
+- Tables that run over several pages repeat their header row on every page.
+- Table pages are landscape A4, others portrait; in print media at the printable width no table
+  is wider than its container or the paper.
+- The PDF text is Chinese (CJK glyphs embedded, no replacement characters).
+
+The PDFs (and, with poppler's pdftoppm, a PNG of their first page) are kept in tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+from pypdf import PdfReader
+
+from .conftest import heading, load_corpus
+
+pytestmark = pytest.mark.e2e
+
+PLAN_ID = "shenzhen-2018-2020"
+MM = 96 / 25.4  # CSS px per mm
+A4 = (210, 297)  # mm
+
+# Chromium's PDF text layer maps some glyphs of Noto CJK to the look-alike CJK radical code points
+# (U+2E80–U+2FDF, e.g. ⽂ for 文). NFKC folds the Kangxi radicals; these supplement radicals it keeps.
+RADICAL_SUPPLEMENT = str.maketrans({
+    "⺠": "民", "⻅": "见", "⻔": "门", "⻛": "风", "⻓": "长", "⻘": "青", "⻆": "角", "⻬": "齐", "⻰": "龙",
+    "⻩": "黄", "⻣": "骨", "⻢": "马", "⻋": "车", "⻜": "飞", "⻝": "食", "⻨": "麦", "⻚": "页", "⻉": "贝",
+    "⻄": "西", "⺟": "母", "⻮": "齿", "⻳": "龟", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻈": "讠",
+    "⻍": "辶", "⻖": "阝", "⺮": "竹", "⻒": "镸", "⻗": "雨", "⻙": "韦", "⻠": "鬲", "⻧": "卤",
+})
+
+
+def clean(text: str) -> str:
+    """PDF or DOM text, comparable: NFKC, radicals folded, all whitespace removed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).translate(RADICAL_SUPPLEMENT))
+
+
+def radical_count(text: str) -> int:
+    return sum(1 for ch in text if 0x2E80 <= ord(ch) <= 0x2FDF)
+
+
+def han_count(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or 0x2E80 <= ord(ch) <= 0x2FDF)
+
+
+# --------------------------------------------------------------------------- the pages printed
+
+
+def biggest(site: Path, pattern: str) -> str:
+    """The page (URL path) among `pattern` whose table has the most rows."""
+    rows = {p.parent.relative_to(site).as_posix() + "/": p.read_text(encoding="utf-8").count("<tr")
+            for p in site.glob(pattern)}
+    return max(sorted(rows), key=lambda k: rows[k])
+
+
+@pytest.fixture(scope="module")
+def printed(portal_dir) -> dict[str, str]:
+    return {
+        "plan": f"plans/{PLAN_ID}/",
+        "topic": biggest(portal_dir, "topics/*/index.html"),
+        "pair": biggest(portal_dir, "compare/*--*/index.html"),
+    }
+
+
+# JS: the @page size and margins in force (also inside @media print), the article's printed text.
+PAGE_RULES_JS = """() => {
+  const found = {size: '', left: '', right: ''};
+  const walk = rules => { for (const r of rules) {
+    if (r instanceof CSSPageRule) {
+      if (r.style.getPropertyValue('size')) found.size = r.style.getPropertyValue('size');
+      if (r.style.marginLeft) found.left = r.style.marginLeft;
+      if (r.style.marginRight) found.right = r.style.marginRight;
+    } else if (r instanceof CSSMediaRule && /print|all/.test(r.conditionText)) walk(r.cssRules);
+  } };
+  for (const s of document.styleSheets) { try { walk(s.cssRules); } catch (e) {} }
+  return found;
+}"""
+
+SIDEBAR_LABELS_JS = """() => {
+  const labels = new Set();
+  const add = el => { const t = (el.innerText || el.getAttribute('placeholder') || '').trim(); if (t) labels.add(t); };
+  document.querySelectorAll('.md-sidebar--primary .md-nav__link, .md-header__topic, .md-footer a').forEach(add);
+  document.querySelectorAll('.md-header input[placeholder]').forEach(el => labels.add(el.getAttribute('placeholder')));
+  return [...labels];
+}"""
+
+TABLES_JS = """(paper) => [...document.querySelectorAll('article table')].filter(t => t.getClientRects().length).map(t => {
+  const box = t.parentElement, r = t.getBoundingClientRect();
+  return {head: [...t.querySelectorAll('thead th')].map(th => th.textContent.trim()).join(' | '),
+          scroll: t.scrollWidth, container: box.clientWidth, right: r.right, paper};
+})"""
+
+HIDDEN_IN_PRINT_JS = """() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-search', '.md-footer', '.md-tabs']
+  .flatMap(sel => [...document.querySelectorAll(sel)])
+  .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+  .map(el => el.className)"""
+
+
+def to_mm(value: str, default: float) -> float:
+    m = re.fullmatch(r"\s*([\d.]+)\s*(mm|cm|in|pt|px)?\s*", value or "")
+    if not m:
+        return default
+    number, unit = float(m.group(1)), m.group(2) or "px"
+    return number * {"mm": 1, "cm": 10, "in": 25.4, "pt": 25.4 / 72, "px": 25.4 / 96}[unit]
+
+
+def paper_of(page: Page) -> dict:
+    """Orientation and printable width (CSS px) from the page's @page rules."""
+    rules = page.evaluate(PAGE_RULES_JS)
+    landscape = "landscape" in rules["size"]
+    width_mm = (A4[1] if landscape else A4[0]) - to_mm(rules["left"], 0) - to_mm(rules["right"], 0)
+    return {"landscape": landscape, "width_px": width_mm * MM, "rules": rules}
+
+
+def print_pdf(page: Page, url: str, name: str, artifacts: Path) -> tuple[PdfReader, bytes]:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True, print_background=True)
+    (artifacts / f"print-{name}.pdf").write_bytes(pdf)
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(artifacts / f"print-{name}.pdf"),
+                        str(artifacts / f"print-{name}")], check=False, capture_output=True, timeout=60)
+    return PdfReader(io.BytesIO(pdf)), pdf
+
+
+def printed_article_text(page: Page) -> str:
+    page.emulate_media(media="print")
+    try:
+        return page.locator("article").first.inner_text()
+    finally:
+        page.emulate_media(media="screen")
+
+
+# --------------------------------------------------------------------------- the tests
+
+
+@pytest.mark.parametrize("kind", ["plan", "topic", "pair"])
+def test_pdf(kind: str, page: Page, portal_site: str, portal_dir: Path, printed, artifacts: Path, e2e_report) -> None:
+    path = printed[kind]
+    reader, pdf = print_pdf(page, portal_site + path, kind, artifacts)
+    texts = [p.extract_text() or "" for p in reader.pages]
+    pages = [clean(t) for t in texts]
+    everything = "".join(texts)
+    paper = paper_of(page)
+    e2e_report(f"PDF {kind:5} {path}: {len(reader.pages)} pages "
+               f"({'A4 landscape' if paper['landscape'] else 'A4 portrait'}, {len(pdf) // 1024} KB; "
+               f"{radical_count(everything)} of {han_count(everything)} Chinese characters in the text layer "
+               f"are CJK radical look-alikes)")
+
+    # paper: landscape for table pages, portrait for the plan; every page the same size
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
+    assert len(sizes) == 1, sizes
+    width, height = sizes.pop()
+    assert (width > height) == (kind != "plan"), f"{kind}: page {width}×{height} pt"
+    assert paper["landscape"] == (kind != "plan"), paper
+
+    # proper Chinese text: glyphs embedded and mapped back to text, no replacement characters
+    assert han_count(everything) > 200, texts[0][:300]
+    assert "\ufffd" not in everything and "\u25a1" not in everything
+
+    # first page: the title (and 文号) of the document, the page's URL
+    title = heading(page)
+    first = pages[0]
+    assert clean(title) in first, f"title {title!r} not on the first PDF page:\n{texts[0][:500]}"
+    if kind == "plan":
+        plan = next(p for p in load_corpus(portal_dir)["plans"] if p["id"] == PLAN_ID)
+        assert plan["doc_number"] and clean(plan["doc_number"]) in first, texts[0][:500]
+    assert clean("网址：" + portal_site + path) in first, texts[0][:500]
+
+    # no site chrome: labels of the header, the sidebar (all topics, years, levels…), the search box
+    labels = page.evaluate(SIDEBAR_LABELS_JS)
+    assert len(labels) > 30, labels  # the sidebar lists every topic: the check below has teeth
+    article = clean(printed_article_text(page))
+    whole = "".join(pages)
+    leaked = [lb for lb in labels if len(clean(lb)) >= 2 and clean(lb) not in article and clean(lb) in whole]
+    assert not leaked, f"site chrome printed in the {kind} PDF: {leaked}"
+    assert "搜索" in labels  # the search placeholder is one of the labels checked
+
+    if kind == "plan":
+        return
+    # tables: the header row on every page the table runs over
+    header_cells = page.locator("article table thead").first.locator("th").all_inner_texts()
+    header = clean("".join(header_cells))
+    assert kind != "topic" or {"层级", "举措"} <= set(header_cells), header_cells
+    starts = [i for i, t in enumerate(pages) if header in t]
+    assert starts, f"header row {header_cells} not found in the PDF"
+    table_pages = range(starts[0], len(pages))
+    missing = [i + 1 for i in table_pages if header not in pages[i]]
+    assert not missing, f"{kind}: the table's header row {header_cells} is missing on PDF pages {missing}"
+    if kind == "pair":
+        assert len(reader.pages) >= 2, "the biggest plan pair should run over several pages"
+
+
+FIT_PAGES = ["plans/shenzhen-2018-2020/", "topic", "pair", "compare/matrix/", "compare/year-themes/",
+             "targets/", "deadlines/", "citations/", "years/2018/", "levels/city/", ""]
+
+
+def test_tables_fit_the_printable_width(page: Page, portal_site: str, printed, e2e_report) -> None:
+    """In print media, at the printable width of the page's paper, no table (or anything) sticks out."""
+    problems, widths = [], {}
+    for path in FIT_PAGES:
+        path = printed.get(path, path)
+        name = path or "home"
+        page.emulate_media(media="screen")
+        page.goto(portal_site + path)
+        paper = paper_of(page)
+        width = int(paper["width_px"])
+        widths[name] = width
+        page.set_viewport_size({"width": width, "height": 900})
+        page.emulate_media(media="print")
+        chrome = page.evaluate(HIDDEN_IN_PRINT_JS)
+        if chrome:
+            problems.append(f"{name}: site chrome visible in print media: {chrome}")
+        tables = page.evaluate(TABLES_JS, width)
+        too_wide = [t for t in tables
+                    if t["scroll"] > t["container"] + 1 or t["scroll"] > width + 1 or t["right"] > width + 1]
+        if too_wide:
+            problems.append(f"{name}: tables cut at the edge of the paper ({width}px printable): {too_wide}")
+        overall = page.evaluate("document.documentElement.scrollWidth")
+        if overall > width + 1:
+            problems.append(f"{name}: the printed page is {overall}px wide, the paper {width}px")
+    e2e_report("printable widths checked (CSS px): " + ", ".join(f"{k} {v}" for k, v in widths.items()))
+    assert not problems, "\n".join(problems)
+
+
+def test_diff_marks_survive_black_and_white_print(page: Page, portal_site: str) -> None:
+    """A measure's side-by-side comparison marks text by colour; on a black-and-white printer the
+    three kinds (same / only here / only there) must still differ: by underline style."""
+    page.goto(portal_site + f"plans/{PLAN_ID}/23/")
+    page.emulate_media(media="print")
+    styles = page.evaluate("""() => ['diff-same', 'diff-only', 'diff-other'].map(c => {
+      const el = document.querySelector('.diff-text .' + c) || document.querySelector('.diff-legend.' + c);
+      if (!el) return null;
+      const s = getComputedStyle(el);
+      return s.textDecorationLine + ' ' + s.textDecorationStyle; })""")
+    assert all(styles), f"diff marks missing on the measure page: {styles}"
+    assert len(set(styles)) == 3, f"in print the three kinds of diff text look alike without colour: {styles}"

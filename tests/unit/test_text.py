@@ -1,0 +1,118 @@
+"""generator.text: jieba with the domain dictionary, stop words, normalisation."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from generator import text
+from generator.text import fold_width, normalize, read_dictionary, segment, tokenize
+
+ROOT = text.ROOT
+
+
+def test_jieba_imports_and_is_initialised_once():
+    import jieba  # noqa: F401  (mkdocs' search plugin fails silently without it)
+
+    assert text.get_tokenizer() is text.get_tokenizer()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("精准整顿软弱涣散基层党组织。", "软弱涣散"),
+        ("严格“三会一课”等组织生活制度", "三会一课"),
+        ("推进党群服务中心实体化功能化建设。", "党群服务中心"),
+        ("健全抓基层党建工作的述职评议考核机制。", "述职评议考核"),
+        ("在全市全面推行“深圳智慧党建”系统", "智慧党建"),
+        ("推进村党组织书记和村委会主任“一肩挑”。", "一肩挑"),
+        ("规范实施社区“民生微实事”", "民生微实事"),
+        ("全面推广“主题党日”做法", "主题党日"),
+    ],
+)
+def test_domain_terms_stay_whole_in_seed_sentences(sentence, word):
+    assert word in tokenize(sentence)
+
+
+def test_every_dictionary_term_is_one_token():
+    split = [(word, segment(word)) for word, _, _ in read_dictionary() if segment(word) != [word]]
+    assert split == []
+
+
+def test_dictionary_format_and_size():
+    lines = (ROOT / "site_config" / "dictionary.txt").read_text(encoding="utf-8").splitlines()
+    bad = [line for line in lines if not re.fullmatch(r"\S+ \d+ [a-z]+", line)]
+    assert bad == [], "every line is '词 频率 词性' (jieba and mkdocs' jieba_dict_user read it as is)"
+    words = [line.split()[0] for line in lines]
+    assert len(words) == len(set(words))
+    for required in ("软弱涣散", "三会一课", "党群服务中心", "两新组织", "头雁", "一肩挑", "述职评议考核", "主题党日",
+                     "第一书记", "党建引领", "基层党组织", "党支部", "智慧党建", "扫黑除恶", "组织力", "达标创优",
+                     "评星定级", "双带头人", "四议两公开", "民生微实事", "党务工作者", "后备干部"):
+        assert required in words
+
+
+def test_every_topic_word_is_in_the_dictionary():
+    topics = yaml.safe_load((ROOT / "site_config" / "topics.yaml").read_text(encoding="utf-8"))
+    words = {word for word, _, _ in read_dictionary()}
+    missing = sorted({w for topic in topics for w in topic["words"]} - words)
+    assert missing == []
+
+
+def test_stop_words_and_punctuation_are_removed():
+    tokens = tokenize("各级党组织要切实加强和改进党员教育管理工作，进一步提高党员队伍整体素质。")
+    assert "的" not in tokens and "和" not in tokens and "切实" not in tokens and "进一步" not in tokens
+    assert "，" not in tokens and "。" not in tokens
+    assert "党员教育" in tokens and "党员队伍" in tokens
+
+
+def test_tokenize_ignores_hard_line_breaks_and_full_width_forms():
+    assert tokenize("开展组织生\n\n活创新案例评选") == tokenize("开展组织生活创新案例评选")
+    assert tokenize("按照机关工作人员总数的１％至２％配备") == tokenize("按照机关工作人员总数的1%至2%配备")
+
+
+def test_normalize():
+    assert normalize("１２％（试行）") == "12%(试行)"
+    assert normalize("  组织生\n\n活　 ") == "组织生活"
+    assert normalize("2020 年工作要点") == "2020年工作要点"
+    assert normalize("思想 and 党的十九大精神") == "思想 and 党的十九大精神"
+    assert normalize("a  \t b") == "a b"
+
+
+def test_fold_width_keeps_offsets():
+    raw = "每个社区每年以 １０ 万元为基数（试行）"
+    folded = fold_width(raw)
+    assert len(folded) == len(raw)
+    assert folded == "每个社区每年以 10 万元为基数(试行)"
+
+
+def test_jieba_is_quiet_and_caches_under_dot_cache():
+    code = "from generator.text import tokenize; print(tokenize('软弱涣散'))"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "软弱涣散" in run.stdout
+    assert "Building prefix dict" not in run.stderr and "Loading model" not in run.stderr
+    assert (ROOT / ".cache" / "jieba" / "jieba.cache").is_file()
+
+
+def test_tokenize_many_matches_tokenize():
+    texts = ["精准整顿软弱涣散基层党组织。", "", "推进党群服务中心实体化功能化建设。"] * 3
+    assert text.tokenize_many(texts) == [tokenize(t) for t in texts]
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_tokenize_many_in_worker_processes_gives_the_same_tokens():
+    texts = ["精准整顿软弱涣散基层党组织。", "推进党群服务中心实体化功能化建设。", "健全抓基层党建工作的述职评议考核机制。"] * 4
+    assert text.tokenize_many(texts, processes=2) == [tokenize(t) for t in texts]
+
+
+def test_tokenize_many_stays_in_process_for_small_inputs(monkeypatch):
+    monkeypatch.delenv("PORTAL_TOKENIZE_PROCESSES", raising=False)
+    assert text._process_count(["软弱涣散"] * 10) == 1
+    monkeypatch.setenv("PORTAL_TOKENIZE_PROCESSES", "1")
+    assert text._process_count(["软弱涣散" * 1000] * 1000) == 1
