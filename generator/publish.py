@@ -19,7 +19,7 @@ class PublishError(Exception):
 
 
 def run_mkdocs(config_path: Path, out_dir: Path, *, offline: bool, cwd: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PORTAL_OFFLINE="true" if offline else "false")
+    env = dict(os.environ, PORTAL_OFFLINE="true" if offline else "false", NO_MKDOCS_2_WARNING="1")
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_path), "-d", str(out_dir)]
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
 

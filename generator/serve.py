@@ -26,6 +26,9 @@ def _watch(args, stop: threading.Event) -> None:
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event):  # noqa: D401 - watchdog callback
+            # reading a file raises opened/closed events on Linux: only real changes count
+            if event.event_type not in ("created", "modified", "deleted", "moved"):
+                return
             if not event.is_directory and not str(event.src_path).endswith((".tmp", "~", ".swp")):
                 changed.set()
 

@@ -165,9 +165,6 @@ def test_home_to_plan_pair_comparison(page: Page, portal_site: str, corpus) -> N
     expect(article(page).locator("table thead").first).to_contain_text("上级举措")
 
 
-@pytest.mark.xfail(strict=True, reason="product bug: with theme feature navigation.indexes the first plan of each "
-                   "level becomes the index page of the level's nav section (generator/navigation.py), so it is "
-                   "listed only as the level's name; remove this marker when fixed")
 def test_sidebar_lists_every_plan_by_name(page: Page, portal_site: str, corpus) -> None:
     page.goto(portal_site)
     nav = page.locator("nav.md-nav--primary")
