@@ -5,9 +5,21 @@ The build writes a sharded static index (``write_search_index``); the browser
 query's bigrams and the doc chunks of its top results. ``query.py`` is the
 reference implementation of the query evaluation over the written files.
 
-Modules: normalize (text folding shared with search.js), encode (posting-list
-codec, shard hash), index (docs → postings, doc order, facet profiles), shards
-(file layout and writing), query (reference evaluation), page (search page).
+Design:
+* text and queries normalised alike (normalize.py: width, equivalent marks, case, whitespace);
+* keys: character bigrams of title+text, single characters (one-character queries), title
+  bigrams (ranking) and a digest of each title (title equals the query ranks first);
+* posting lists of doc numbers (varint gaps or bitmap, base64) in 16–4096 shards chosen by
+  FNV-1a of the bigram; doc texts in chunks of ~2 KB; doc numbers ordered measures → plans →
+  other pages; level/years/kind per doc as run-length profiles in meta.js, topics in facets.js;
+* the browser intersects the lists (a superset), verifies candidates by exact substring on the
+  normalised title and text, chunk by chunk in ranking order, and counts exactly once every
+  candidate is verified (one- and two-character words are exact from the lists alone);
+* every file is a script calling ``window.__portalSearch``: works from file:// and over HTTP.
+
+Modules: model (SearchDoc, SearchMeta), normalize (text folding shared with search.js),
+encode (posting-list codec, shard hash), index (docs → postings, doc order, facet profiles),
+shards (file layout and writing), query (reference evaluation), page (search page).
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ The encoder picks the shorter. The hash is 32-bit FNV-1a over UTF-16 code units.
 from __future__ import annotations
 
 import base64
+
+import numpy as np
 from typing import Iterable, Sequence
 
 FNV_OFFSET = 2166136261
@@ -37,24 +39,25 @@ def varint(value: int, out: bytearray) -> None:
 
 
 def encode_list(docs: Sequence[int]) -> bytes:
-    gaps = bytearray([0])
-    prev = -1
-    for d in docs:
-        varint(d - prev - 1, gaps)
-        prev = d
-    if not docs:
-        return bytes(gaps)
-    first, span = docs[0], docs[-1] - docs[0] + 1
-    if (span + 7) // 8 + 7 >= len(gaps):
-        return bytes(gaps)
-    bitmap = bytearray([1])
-    varint(first, bitmap)
-    varint(span, bitmap)
-    bits = bytearray((span + 7) // 8)
-    for d in docs:
-        i = d - first
-        bits[i >> 3] |= 1 << (i & 7)
-    return bytes(bitmap + bits)
+    if not len(docs):
+        return b"\x00"
+    arr = np.asarray(docs, dtype=np.int64)
+    gaps = np.diff(arr, prepend=-1) - 1
+    sizes = 1 + (gaps >= 1 << 7) + (gaps >= 1 << 14) + (gaps >= 1 << 21) + (gaps >= 1 << 28)
+    first, span = int(arr[0]), int(arr[-1] - arr[0] + 1)
+    if (span + 7) // 8 + 7 < 1 + int(sizes.sum()):
+        head = bytearray([1])
+        varint(first, head)
+        varint(span, head)
+        bits = np.zeros(span, dtype=np.uint8)
+        bits[arr - first] = 1
+        return bytes(head) + np.packbits(bits, bitorder="little").tobytes()
+    if int(sizes.max()) == 1:
+        return b"\x00" + gaps.astype(np.uint8).tobytes()
+    out = bytearray([0])
+    for gap in gaps.tolist():
+        varint(gap, out)
+    return bytes(out)
 
 
 def _read_varint(data: bytes, pos: int) -> tuple[int, int]:

@@ -29,7 +29,9 @@ NUMBERING = re.compile(r"^\s*(?:\d+(?:[-.．]\d+)*\s*[.．、]?|[（(][一二三
 
 
 def bigrams(s: str) -> set[str]:
-    return {s[i : i + 2] for i in range(len(s) - 1) if s[i] != " " and s[i + 1] != " "}
+    """Pairs of adjacent characters, none of them a space."""
+    pairs = set(map(str.__add__, s, s[1:]))
+    return {p for p in pairs if " " not in p} if " " in s else pairs
 
 
 def word_keys(word: str) -> list[str]:

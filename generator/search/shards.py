@@ -30,7 +30,7 @@ from .model import KINDS, SearchDoc, SearchMeta, kind_rank
 
 FORMAT = 1
 SHARD_TARGET_BYTES = 2048
-CHUNK_TARGET_BYTES = 4096
+CHUNK_TARGET_BYTES = 2048
 MAX_SHARDS = 4096
 OWNED = re.compile(r"^(?:meta|facets)\.js$|^[id]/\d+\.js$")
 

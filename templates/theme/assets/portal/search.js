@@ -304,11 +304,14 @@
     var eq = equalKey(normalize(this.query));
     var keys = [].concat.apply([eq], perWord.concat(titleKeys));
     var need = [this.index.postings(meta, keys)];
-    var topicFilter = this.filters.topic ? this.topicIndex(this.filters.topic) : -1;
-    if (this.opts.facets || topicFilter >= 0) need.push(this.index.facets(meta));
+    this.topicSets = null;
+    if (this.opts.facets || this.filters.topic) {
+      /* topic lists: awaited only when a topic filters the results, else they arrive later (facetsReady) */
+      this.facetsReady = this.index.facets(meta).then(function (sets) { self.topicSets = sets; return sets; });
+      if (this.filters.topic) need.push(this.facetsReady);
+    }
     return Promise.all(need).then(function (got) {
       var lists = got[0];
-      self.topicSets = got[1] || null;
       var cand = null;
       perWord.forEach(function (ks) {
         ks.map(function (k) { return lists.get(k); }).sort(function (a, b) { return a.length - b.length; }).forEach(function (l) {
@@ -439,7 +442,7 @@
           var c = self.meta.chunkOf[d];
           if (self.state[d] === 0 && !self.index.files.has("d/" + c)) missing.add(c);
         });
-        if (missing.size <= FULL_CHUNKS) {
+        if (missing.size <= (self.opts.fullChunks || FULL_CHUNKS)) {
           return self.verifyDocs(tier).then(function () {
             self.ready = self.ready.concat(self.sortedHits(tier));
             self.tierIx++;
@@ -620,7 +623,7 @@
 
   /* ---------------- header box: instant results ---------------- */
 
-  var DROPDOWN = 8, DEBOUNCE = 150, HEADER_SETTLE_CHUNKS = 24;
+  var DROPDOWN = 8, DEBOUNCE = 100, HEADER_SETTLE_CHUNKS = 8, HEADER_FULL_CHUNKS = 10;
 
   function Header(site, root) {
     this.site = site;
@@ -641,11 +644,20 @@
   };
   Header.prototype.bind = function () {
     var self = this, form = this.root.querySelector("form");
-    this.input.addEventListener("focus", function () { self.open(true); });
-    this.input.addEventListener("input", function () {
+    /* meta.js is needed by every query: fetch it as soon as the reader heads for the box */
+    var warm = function () { self.site.index.meta().catch(function () {}); };
+    this.input.addEventListener("focus", function () { self.open(true); warm(); });
+    this.input.addEventListener("pointerenter", warm);
+    /* Run at once after a pause in typing, else debounce; ignore IME composition (pinyin). */
+    var schedule = function () {
       clearTimeout(self.timer);
-      self.timer = setTimeout(function () { self.run(); }, DEBOUNCE);
-    });
+      var now = Date.now(), idle = now - (self.lastInput || 0) > DEBOUNCE * 3;
+      self.lastInput = now;
+      if (idle) self.run();
+      else self.timer = setTimeout(function () { self.run(); }, DEBOUNCE);
+    };
+    this.input.addEventListener("input", function (ev) { if (!ev.isComposing) schedule(); });
+    this.input.addEventListener("compositionend", schedule);
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var q = self.input.value.trim();
@@ -685,18 +697,21 @@
   };
   Header.prototype.run = function () {
     var self = this, q = this.input.value, seq = ++this.seq;
+    this.lastQuery = q;
     if (!queryWords(q).length) {
       this.list.textContent = "";
       this.message("输入关键词开始搜索");
+      this.done(seq, true);
       return Promise.resolve();
     }
     this.message("正在搜索…");
-    var search = new Search(this.site.index, q, {}, {});
+    var search = new Search(this.site.index, q, {}, { fullChunks: HEADER_FULL_CHUNKS });
     return search.start().then(function () { return search.more(DROPDOWN); }).then(function (hits) {
       if (seq !== self.seq) return;
       self.list.textContent = "";
       var total = search.total();
-      if (!hits.length) { self.message("未找到与“" + q.trim() + "”相关的结果"); return; }
+      self.search = search;
+      if (!hits.length) { self.message("未找到与“" + q.trim() + "”相关的结果"); self.done(seq, true); return; }
       self.message(countText(total));
       hits.forEach(function (h) { self.list.appendChild(renderHit(self.site, search, h)); });
       var li = el("li", "md-search-result__item portal-search__all");
@@ -704,15 +719,28 @@
       a.href = self.site.searchHref(q);
       li.appendChild(a);
       self.list.appendChild(li);
-      self.root.setAttribute("data-portal-done", String(seq));
+      self.done(seq, total.exact);
       if (!total.exact) {
-        return search.settle(HEADER_SETTLE_CHUNKS).then(function () { if (seq === self.seq) self.message(countText(search.total())); });
+        return search.settle(HEADER_SETTLE_CHUNKS).then(function () {
+          if (seq !== self.seq) return;
+          self.message(countText(search.total()));
+          self.done(seq, true);
+        });
       }
     }).catch(function (e) {
       if (seq !== self.seq) return;
       self.message("搜索索引加载失败，请稍后重试");
+      self.done(seq, true);
       if (window.console) console.error(e);
     });
+  };
+  /* For tests and tools: data-portal-done = number of the last query shown, data-portal-settled = counts final. */
+  Header.prototype.done = function (seq, settled) {
+    if (this.root.getAttribute("data-portal-done") !== String(seq)) {
+      this.root.portalDoneAt = performance.now();
+      this.root.setAttribute("data-portal-done", String(seq));
+    }
+    if (settled) this.root.setAttribute("data-portal-settled", String(seq));
   };
 
   /* ---------------- full search page ---------------- */
@@ -764,6 +792,8 @@
     if (!queryWords(p.q).length) {
       this.status.textContent = "请输入要查找的字词，多个词用空格分开。";
       this.renderFacets(null);
+      this.root.setAttribute("data-portal-done", String(seq));
+      this.root.setAttribute("data-portal-settled", String(seq));
       return Promise.resolve();
     }
     this.status.textContent = "正在搜索…";
@@ -774,10 +804,16 @@
       hits.forEach(function (h) { self.list.appendChild(renderHit(self.site, search, h)); });
       self.update();
       self.root.setAttribute("data-portal-done", String(seq));
-      return search.settle(SETTLE_CHUNKS).then(function () { if (seq === self.seq) self.update(); });
+      return Promise.all([search.facetsReady, search.settle(SETTLE_CHUNKS)]).then(function () {
+        if (seq !== self.seq) return;
+        self.update();
+        self.root.setAttribute("data-portal-settled", String(seq));
+      });
     }).catch(function (e) {
       if (seq !== self.seq) return;
       self.status.textContent = "搜索索引加载失败，请稍后重试";
+      self.root.setAttribute("data-portal-done", String(seq));
+      self.root.setAttribute("data-portal-settled", String(seq));
       if (window.console) console.error(e);
     });
   };
