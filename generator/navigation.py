@@ -6,13 +6,21 @@ from . import urls
 from .corpus import Corpus
 
 
+# Every page carries the whole sidebar: past this many plans the nav lists levels only
+# (each level page lists its plans), so page size does not grow with the corpus.
+NAV_PLAN_LIMIT = 60
+
+
 def build_nav(corpus: Corpus, years: list[int]) -> list:
     plans_by_level = []
+    list_plans = len(corpus.plans) <= NAV_PLAN_LIMIT
     for lv in corpus.config.levels:
-        plans = [{p.display_title: urls.plan(p.id)} for p in corpus.plans if p.level == lv.key]
+        plans = [{p.display_title: urls.plan(p.id)} for p in corpus.plans if p.level == lv.key and list_plans]
         if plans:
             # the level page heads the section, so navigation.indexes never swallows a plan
             plans_by_level.append({lv.name: [urls.level(lv.key)] + plans})
+        elif not list_plans and any(p.level == lv.key for p in corpus.plans):
+            plans_by_level.append({lv.name: urls.level(lv.key)})
     return [
         {"首页": urls.HOME},
         {"方案": [{"全部方案": urls.PLANS}] + plans_by_level},

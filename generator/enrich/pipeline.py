@@ -14,6 +14,7 @@ from .topics import assign_topics, is_general_measure
 
 CITATION = re.compile(r"《([^《》]{2,120})》(?:[（(]([^（）()]{0,40}?[〔\[［(（]\d{4}[〕\]］)）][^（）()]{0,10}?号)[）)])?")
 RELATED_THRESHOLD = 0.12
+MAX_AUTO_UPPERS = 6  # automatic pair comparisons per plan: keeps the number of pair pages linear in the corpus
 PAIR_THRESHOLD = 0.15
 
 
@@ -107,10 +108,14 @@ def plan_pairs(corpus: Corpus) -> list[tuple[str, str, str]]:
             by_year[y].append(p)
     pairs: dict[tuple[str, str], str] = {}
     for lower in corpus.plans:
+        cited = {r.plan_id for r in corpus.based_on.get(lower.id, []) if r.plan_id}
         candidates = {u.id: u for y in _plan_years(lower) for u in by_year[y]}
-        for upper in candidates.values():
-            if corpus.level_order(upper) < corpus.level_order(lower):
-                pairs[(upper.id, lower.id)] = ""
+        uppers = [u for u in candidates.values() if corpus.level_order(u) < corpus.level_order(lower)]
+        # the documents it cites first, then the nearest level, then the nearest date
+        uppers.sort(key=lambda u: (u.id not in cited, corpus.level_order(lower) - corpus.level_order(u),
+                                   abs((u.issued_year or 0) - (lower.issued_year or 0)), u.id))
+        for upper in uppers[:MAX_AUTO_UPPERS]:
+            pairs[(upper.id, lower.id)] = ""
     for pair in corpus.config.comparisons:
         if pair.upper in corpus.plans_by_id and pair.lower in corpus.plans_by_id:
             pairs[(pair.upper, pair.lower)] = pair.note
