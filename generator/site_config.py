@@ -29,10 +29,6 @@ class SiteConfig:
     comparisons: list[ComparisonPair] = field(default_factory=list)
     documents: dict[str, YamlDocument] = field(default_factory=dict)
 
-    @property
-    def dictionary_path(self) -> Path:
-        return self.root / "dictionary.txt"
-
     def level(self, key: str) -> Level | None:
         return next((lv for lv in self.levels if lv.key == key), None)
 

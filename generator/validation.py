@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .errors import ContentError, error
 from .source import YamlDocument
@@ -131,7 +131,3 @@ def _first_object(node: dict, defs: dict) -> dict:
         if option.get("type") in ("object", "array") or "properties" in option:
             return option
     return node
-
-
-def model_fields(model: type[BaseModel]) -> list[str]:
-    return list(model.model_fields)
