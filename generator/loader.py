@@ -75,7 +75,8 @@ def check_plan(plan: Plan, doc: YamlDocument, config: SiteConfig) -> list[Conten
         choices = "、".join(f"{lv.key}（{lv.name}）" for lv in config.levels)
         problems.append(error(doc.path, line, column, f"未知层级“{plan.level}”。请写 site_config/levels.yaml 中的一个：{choices}。"))
     seen: dict[str, tuple] = {}
-    for placed in place_measures(plan):
+    placed_measures = place_measures(plan)
+    for placed in placed_measures:
         line, column = doc.where(placed.loc + ("number",))
         if placed.key in seen:
             first_line = doc.where(seen[placed.key] + ("number",))[0]
@@ -83,7 +84,7 @@ def check_plan(plan: Plan, doc: YamlDocument, config: SiteConfig) -> list[Conten
             problems.append(error(doc.path, line, column, f"举措编号“{placed.measure.number}”在{scope}重复（第 {first_line} 行已有）。请核对原文编号。"))
         seen.setdefault(placed.key, placed.loc)
     topic_ids = {t.id for t in config.topics}
-    for placed in place_measures(plan):
+    for placed in placed_measures:
         for i, topic in enumerate(placed.measure.topics):
             if topic not in topic_ids:
                 line, column = doc.where(placed.loc + ("topics", i))
