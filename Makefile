@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test site offline check schema bench clean
+.PHONY: serve test golden site offline check schema bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,9 @@ serve: $(STAMP)            ## build and serve the portal at http://127.0.0.1:800
 
 test: $(STAMP)             ## the whole test suite (browser tests need /usr/bin/chromium)
 	$(PY) -m pytest -q
+
+golden: $(STAMP)           ## accept the generated output of tests/fixtures/golden as the new expected tree
+	$(PY) -m pytest -q tests/test_golden.py --update-golden
 
 site: $(STAMP)             ## build site/ for copying to an intranet web server
 	$(PY) -m generator build --site-dir site

@@ -15,6 +15,10 @@ CONTENT = ROOT / "content"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+def pytest_addoption(parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="write tests/golden/ again from the fixture corpus")
+
+
 def run_generator(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     full_env = dict(os.environ, **(env or {}))
     full_env.pop("PORTAL_DEBUG", None)
