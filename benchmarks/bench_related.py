@@ -18,7 +18,6 @@ which measures the worst case where jieba has to segment everything.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import re
 import resource
@@ -30,13 +29,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "unit"))
 
-import yaml  # noqa: E402
+from seed_measures import load_measures, topics as portal_topics  # noqa: E402
 
-from generator.enrich import related  # noqa: E402
+from generator.config import DEFAULT  # noqa: E402
+from generator.enrich import vectors  # noqa: E402
 from generator.enrich.related import RelItem, compute_related  # noqa: E402
-from generator.enrich.topics import assign_topics, parse_topics  # noqa: E402
-from generator.text import get_tokenizer  # noqa: E402
-from seed_measures import load_measures  # noqa: E402
+from generator.enrich.topics import assign_topics  # noqa: E402
+from generator.text.tokenize import tokenizer_for  # noqa: E402
 
 _SENTENCE = re.compile(r"[^。；]+[。；]?")
 _FILLERS = [w for w in (line.split()[0] for line in (ROOT / "site_config" / "dictionary.txt").read_text(encoding="utf-8").splitlines()) if len(w) == 2]
@@ -81,7 +80,7 @@ class Clock:
 
 
 def timed_vectorize(spent: list[float]):
-    original = related.vectorize
+    original = vectors.vectorize
 
     def wrapper(*args, **kwargs):
         start = time.perf_counter()
@@ -102,34 +101,30 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--n", type=int, default=20000, help="number of synthetic measures (default 20000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed")
     parser.add_argument("--top-k", type=int, default=10)
-    parser.add_argument("--threshold", type=float, default=None, help="default: related.DEFAULT_THRESHOLD")
+    parser.add_argument("--threshold", type=float, default=None, help="default: the build's (PortalConfig.related_threshold)")
     parser.add_argument("--unique-clauses", action="store_true", help="make every clause unique (worst case for jieba)")
     parser.add_argument("--processes", type=int, default=None,
                         help="tokenising processes (default: generator.text decides; 1 = in this process only)")
     args = parser.parse_args(argv)
 
-    if args.processes is not None:
-        os.environ["PORTAL_TOKENIZE_PROCESSES"] = str(args.processes)
+    config = DEFAULT.replace(tokenize_processes=args.processes)
     rng = random.Random(args.seed)
     clock = Clock()
     rows = synthetic_measures(args.n, rng, args.unique_clauses)
     chars = sum(len(title) + len(text) for _, _, title, text, _ in rows)
     t_corpus = clock.lap()
-    get_tokenizer()
+    tokenizer = tokenizer_for(config)
+    tokenizer.jieba  # noqa: B018 - build it now, outside the timed part
     t_init = clock.lap()
     rss_before = peak_rss_mb()
-    topics = parse_topics(yaml.safe_load((ROOT / "site_config" / "topics.yaml").read_text(encoding="utf-8")))
-    items = [
-        RelItem(item_id, group, title, text, tuple(assign_topics(title, text, topics)), level)
-        for item_id, group, title, text, level in rows
-    ]
+    topics = portal_topics()
+    items = [RelItem(item_id, group, title, text, tuple(assign_topics(title, text, topics)))
+             for item_id, group, title, text, _ in rows]
     t_topics = clock.lap()
-    kwargs = {"top_k": args.top_k}
-    if args.threshold is not None:
-        kwargs["threshold"] = args.threshold
+    threshold = config.related_threshold if args.threshold is None else args.threshold
     spent: list[float] = []
-    related.vectorize = timed_vectorize(spent)
-    result = compute_related(items, **kwargs)
+    vectors.vectorize = timed_vectorize(spent)
+    result = compute_related(items, top_k=args.top_k, threshold=threshold, tokenizer=tokenizer)
     t_related = clock.lap()
 
     links = sum(len(v) for v in result.values())

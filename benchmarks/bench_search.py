@@ -6,7 +6,7 @@ For each size N (measures), on the same pages:
    benchmarks/out/bench-N/ (one page per measure and per plan, the portal's theme dir,
    ``plugins: [search: {lang: zh}]``, the portal search page) and our index in docs/searchdata;
 2. ``mkdocs build`` once — it writes both indexes; the stock plugin's own time is clocked by
-   wrapping its hooks; our index time is ``write_search_index``'s;
+   wrapping its hooks; our index time is ``write_search_index``'s (index files + the writer);
 3. the site served from http://127.0.0.1:PORT/portal/ (HTTP/1.1, no compression); headless
    Chromium (Playwright, Debian's /usr/bin/chromium), a fresh context per measurement; bytes are
    the Resource Timing ``transferSize`` of the search files, times are taken in the page:
@@ -51,12 +51,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from generator.search import SearchDoc, SearchMeta, search_page_markdown, write_search_index  # noqa: E402
-from generator.search.normalize import normalize, query_words  # noqa: E402
-
 import synthetic_corpus  # noqa: E402
 
+from generator.publish.writer import Writer  # noqa: E402
+from generator.render.pages.search import PAGE as SEARCH_PAGE  # noqa: E402
+from generator.search import SearchDoc, SearchMeta, index_files, index_stats  # noqa: E402
+from generator.text.searchfold import normalize, query_words  # noqa: E402
+
 OUT = ROOT / "benchmarks" / "out"
+
+
+def write_search_index(docs, meta, out_dir: Path) -> dict:
+    """Index files written by the build's writer; their figures and the time it took."""
+    started = time.perf_counter()
+    files = index_files(docs, meta)
+    writer = Writer(out_dir)
+    writer.write_all(files)
+    writer.remove_stale()
+    return index_stats(files) | {"seconds": round(time.perf_counter() - started, 3)}
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 COLD_QUERY = "三会一课"
@@ -123,7 +135,7 @@ def make_project(corpus: Path, project: Path, write: bool = True) -> tuple[list[
     if not write:
         return docs, meta
     (docs_dir / "index.md").write_text("# 规划参考门户（基准测试）\n\n搜索基准测试用的合成语料。\n", encoding="utf-8")
-    (docs_dir / "search" / "index.md").write_text(search_page_markdown(), encoding="utf-8")
+    (docs_dir / "search" / "index.md").write_text(SEARCH_PAGE, encoding="utf-8")
     config = {
         "site_name": "规划参考门户（基准）",
         "use_directory_urls": True,

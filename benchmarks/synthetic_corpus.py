@@ -1,6 +1,6 @@
 """Synthetic plan corpus for the search benchmark.
 
-Recombines the seeds' real numbered measure paragraphs (/work/shared/seeds) into
+Recombines the seeds' real numbered measure paragraphs (../shared/seeds beside the repository) into
 N plans in the content-model shape of ``generator/model.py`` and writes one YAML
 file per plan (every scalar a double-quoted string, as ``generator.source``
 expects). Deterministic: same arguments → byte-identical files.
@@ -21,7 +21,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.．、]\s*(\S.*)$")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(]\s*[一二三四五六七八九十]+\s*[)）]|附\s*件|——\d{4}年|相关新闻)")

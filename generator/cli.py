@@ -1,82 +1,132 @@
-"""Command line: check | import | build | serve | schema."""
+"""Command line: check | import | build | serve | schema.
+
+Every subcommand builds one ``PortalConfig`` from its arguments and passes it down; problems
+of the content are printed here, in one place, as ``path:line:column: message``.
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
+import time
 import traceback
 from pathlib import Path
+from typing import Iterable
 
-from .errors import ContentErrors
+from generator.config import DEFAULT, PortalConfig
+from generator.problems import ContentError, ContentErrors
 
-ROOT = Path(__file__).resolve().parent.parent
+UNCHANGED = "网站未更新，原有网站保持不变。"
+
+
+def print_problems(problems: Iterable[ContentError]) -> None:
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", type=Path, default=ROOT / "content", help="方案目录（含 plans/）")
-    parser.add_argument("--site-config", type=Path, default=ROOT / "site_config", help="门户配置目录")
+    parser.add_argument("--content", type=Path, default=DEFAULT.content, help="方案目录（含 plans/）")
+    parser.add_argument("--site-config", type=Path, default=DEFAULT.site_config,
+                        help="门户配置目录（层级、专题、引用文件、分词词典、停用词）")
 
 
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="规划参考门户：检查、导入、生成")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="检查全部方案文件，列出所有问题")
-    _common(check)
+    _common(sub.add_parser("check", help="检查全部方案文件，列出所有问题"))
     imp = sub.add_parser("import", help="把公文纯文本转换为 YAML 草稿（输出到屏幕）")
     imp.add_argument("file", type=Path)
     imp.add_argument("--id", dest="plan_id", default=None)
     build = sub.add_parser("build", help="生成网站（先写 Markdown，再运行 mkdocs build）")
     _common(build)
-    build.add_argument("--site-dir", type=Path, default=ROOT / "site", help="输出目录（成功后整体替换）")
-    build.add_argument("--docs-dir", type=Path, default=ROOT / "build" / "docs", help="生成的 Markdown 目录")
+    build.add_argument("--site-dir", type=Path, default=DEFAULT.site_dir, help="输出目录（成功后整体替换）")
+    build.add_argument("--docs-dir", type=Path, default=DEFAULT.docs_dir, help="生成的 Markdown 目录")
     build.add_argument("--offline", action="store_true", help="生成可离线打开（file://）的副本")
     build.add_argument("--no-mkdocs", action="store_true", help="只生成 Markdown，不运行 mkdocs")
     serve = sub.add_parser("serve", help="生成并在本机预览，文件改动后自动刷新")
     _common(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
-    sub.add_parser("schema", help="重新生成 site_config/plan.schema.json")
+    sub.add_parser("schema", help="重新生成 site_config/*.schema.json")
     return parser
+
+
+def run_check(config: PortalConfig) -> int:
+    from generator.load.loader import load
+
+    result = load(config)
+    print_problems(result.problems)
+    corpus = result.corpus
+    if corpus is not None:
+        print(f"检查完毕：{len(corpus.plans)} 个方案，{len(corpus.measures)} 条举措；{len(result.warnings)} 个警告。")
+    else:
+        print(f"检查未通过：{len(result.errors)} 个错误，{len(result.warnings)} 个警告。请按上面每行开头的“文件:行:列”找到位置修改。",
+              file=sys.stderr)
+    return 1 if result.errors else 0
+
+
+def run_build(config: PortalConfig, *, mkdocs: bool = True) -> int:
+    from generator.pipeline import generate
+    from generator.publish.mkdocs_run import PublishError, publish
+
+    started = time.perf_counter()
+    try:
+        generated = generate(config)
+    except ContentErrors as exc:
+        print_problems(exc.problems)
+        print(f"生成失败：内容有错误，{UNCHANGED}请按上面每行开头的“文件:行:列”修改后重试。", file=sys.stderr)
+        return 1
+    print_problems(generated.warnings)
+    corpus = generated.corpus
+    print(f"已生成 {len(generated.pages)} 个页面（{len(corpus.plans)} 个方案，{len(corpus.measures)} 条举措；"
+          f"改动 {generated.changed} 个文件，删除 {generated.removed} 个过时文件）。")
+    if not mkdocs:
+        return 0
+    try:
+        publish(config)
+    except PublishError as exc:
+        print(f"网站生成失败（mkdocs build）：\n{exc}\n{UNCHANGED}", file=sys.stderr)
+        return 1
+    print(f"网站已更新：{config.site_dir}（用时 {time.perf_counter() - started:.1f} 秒）")
+    return 0
 
 
 def run(argv: list[str]) -> int:
     args = make_parser().parse_args(argv)
+    config = PortalConfig.from_args(args)
     if args.command == "check":
-        from .check import run_check
-
-        return run_check(args.content, args.site_config)
+        return run_check(config)
     if args.command == "import":
-        from .importer_cli import main_import
+        from generator.importer.command import main_import
 
         return main_import([str(args.file)] + (["--id", args.plan_id] if args.plan_id else []))
     if args.command == "build":
-        from .build import run_build
-
-        return run_build(args)
+        return run_build(config, mkdocs=not args.no_mkdocs)
     if args.command == "serve":
-        from .serve import run_serve
+        from generator.publish.serve import run_serve
 
-        return run_serve(args)
+        return run_serve(config, args.dev_addr)
     if args.command == "schema":
-        from .schema import write_schemas
+        from generator.load.schema import write_schemas
 
-        for path in write_schemas(ROOT / "site_config"):
+        for path in write_schemas(config.site_config):
             print(f"已写入 {path}")
         return 0
     return 2
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     try:
-        return run(sys.argv[1:] if argv is None else argv)
+        return run(argv)
     except ContentErrors as exc:
-        for problem in exc.problems:
-            print(problem.format(), file=sys.stderr)
+        print_problems(exc.problems)
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # last resort: never show a traceback to a maintainer
-        if os.environ.get("PORTAL_DEBUG"):
+        debug = PortalConfig.from_args(argparse.Namespace()).debug
+        if debug:
             traceback.print_exc()
-        print(f"内部错误：{type(exc).__name__}: {exc}。网站未更新，原有网站保持不变。请把这条消息发给维护人员（设置 PORTAL_DEBUG=1 可看到详细信息）。", file=sys.stderr)
+        print(f"内部错误：{type(exc).__name__}: {exc}。{UNCHANGED}请把这条消息发给维护人员（设置 PORTAL_DEBUG=1 可看到详细信息）。",
+              file=sys.stderr)
         return 1

@@ -15,6 +15,13 @@ CONTENT = ROOT / "content"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+def portal_config(content: Path = CONTENT, site_config: Path = SITE_CONFIG, **settings):
+    """The configuration a command would build for this content and site config."""
+    from generator.config import PortalConfig
+
+    return PortalConfig(content=content, site_config=site_config, **settings)
+
+
 def pytest_addoption(parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="write tests/golden/ again from the fixture corpus")
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from generator.importer_check import kept_ratio, source_characters, sourced_ratio
-from generator.importer_text import cjk_only
-from generator.model import Plan
+from generator.config import DEFAULT
+from generator.importer.cleanup import cjk_only
+from generator.importer.fidelity import kept_ratio, source_characters, sourced_ratio
+from generator.load.model import Plan
+from generator.load.source import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / ".." / "shared" / "seeds"
@@ -31,11 +32,7 @@ EXPECTED_MEASURES = {
 
 
 def load_plan(path: Path) -> dict:
-    try:
-        from generator.source import read_yaml
-    except ImportError:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    doc, problems = read_yaml(path)
+    doc, problems = read_yaml(path, DEFAULT.max_file_bytes)
     assert not problems, [p.format() for p in problems]
     return doc.data
 

@@ -17,7 +17,7 @@ import yaml
 from tests.conftest import ROOT, run_generator
 from tests.site_build import EPOCH, FIXTURES
 
-SCENARIOS = ["golden"]
+SCENARIOS = ["basic"]
 EXPECTED = ROOT / "tests" / "golden"
 MAX_DIFF_LINES = 60
 CONFIG_NAME = "mkdocs.yml"

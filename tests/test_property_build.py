@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import markdown
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.errors import ContentErrors
-from generator.generate import generate
-from tests.conftest import SITE_CONFIG
+from generator.pipeline import generate
+from generator.problems import ContentErrors
+from tests.conftest import portal_config
 
 # Printable text of any script (no control characters, which YAML cannot carry), or deliberately hostile snippets.
 TEXT = st.one_of(
@@ -60,7 +59,7 @@ def test_random_plans_build_with_every_text_on_the_page_or_fail_with_a_position(
     path = root / "content" / "plans" / "random.yaml"
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, default_style='"', width=10000), encoding="utf-8")
     try:
-        generated = generate(root / "content", SITE_CONFIG, root / "docs")
+        generated = generate(portal_config(root / "content", docs_dir=root / "docs"))
     except ContentErrors as exc:
         assert exc.problems
         for problem in exc.problems:

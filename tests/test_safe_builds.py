@@ -11,9 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.exports import Table, to_csv, to_xlsx
+from generator.publish.exports import to_csv, to_xlsx
+from generator.render.tables import Table
 from tests.conftest import CONTENT, run_generator
-from tests.site_build import EPOCH, FIXTURES, build, tree_digest
+from tests.site_build import FIXTURES, build, tree_digest
 
 HOSTILE = FIXTURES / "hostile" / "content"
 

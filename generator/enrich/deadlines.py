@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.text import fold_width
+from generator.text.fold import fold_width
 
 _YEAR = r"(?:199\d|20[0-4]\d)"
 _DASH = r"[至到—–\-~―〜]"

@@ -16,67 +16,16 @@ only the general topic (``general: true``), if topics.yaml has one.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Sequence
+from typing import Sequence
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
-
-from generator.text import normalize
+from generator.load.model import Topic
+from generator.text.fold import normalize
 
 TITLE_WEIGHT = 4
 TEXT_CAP = 2
 MIN_SCORE = 2
 RELATIVE = 0.5
 MAX_TOPICS = 3
-
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-
-
-class Topic(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: Slug = Field(description="专题 id（小写字母、数字、连字符），用于网址")
-    name: NonEmpty = Field(description="专题名称，如 软弱涣散党组织整顿")
-    description: NonEmpty = Field(description="一句话说明")
-    words: list[NonEmpty] = Field(min_length=1, description="标志词")
-    general: bool = Field(False, description="“指导思想/目标要求”一类举措的兜底专题")
-
-    @field_validator("words")
-    @classmethod
-    def _unique_words(cls, words: list[str]) -> list[str]:
-        seen = set()
-        for word in words:
-            if word in seen:
-                raise ValueError(f"标志词重复：{word}")
-            seen.add(word)
-        return words
-
-
-def parse_topics(data: list[dict[str, Any]]) -> list[Topic]:
-    """Validate the parsed topics.yaml list; raise ValueError naming every bad entry at once."""
-    if not isinstance(data, list):
-        raise ValueError("topics.yaml 应为列表（每项一个专题）")
-    topics: list[Topic] = []
-    problems: list[str] = []
-    for index, entry in enumerate(data, 1):
-        label = f"第 {index} 个专题"
-        if isinstance(entry, dict) and entry.get("id"):
-            label += f"（{entry['id']}）"
-        try:
-            topics.append(Topic.model_validate(entry))
-        except ValidationError as exc:
-            for err in exc.errors():
-                where = ".".join(str(part) for part in err["loc"]) or "专题"
-                problems.append(f"{label} {where}: {err['msg']}")
-    ids = [t.id for t in topics]
-    for dup in sorted({i for i in ids if ids.count(i) > 1}):
-        problems.append(f"专题 id 重复：{dup}")
-    if sum(t.general for t in topics) > 1:
-        problems.append("只能有一个 general: true 的专题")
-    if problems:
-        raise ValueError("专题配置有误：\n" + "\n".join(problems))
-    return topics
-
 
 _GENERAL_TITLE = re.compile(
     r"^(?:指导思想|总体要求|目标要求|主题目标|总体目标|工作目标|主要目标|目标任务|基本原则|主要任务)"
@@ -105,11 +54,6 @@ def _matchers(topics: Sequence[Topic]) -> tuple[list[str], list[tuple[str, int]]
             _compiled.clear()
         _compiled[key] = entry
     return entry[1]
-
-
-def topic_scores(title: str, text: str, topics: Sequence[Topic]) -> dict[str, int]:
-    """Score of every non-general topic that has at least one marker word in the measure."""
-    return {tid: score for tid, (score, _) in _scores(title, text, topics).items()}
 
 
 def _scores(title: str, text: str, topics: Sequence[Topic]) -> dict[str, tuple[int, int]]:

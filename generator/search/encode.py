@@ -13,9 +13,9 @@ The encoder picks the shorter. The hash is 32-bit FNV-1a over UTF-16 code units.
 from __future__ import annotations
 
 import base64
+from typing import Iterable, Sequence
 
 import numpy as np
-from typing import Iterable, Sequence
 
 FNV_OFFSET = 2166136261
 FNV_PRIME = 16777619

@@ -18,9 +18,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .encode import EQUAL_SEED, fnv1a
-from .model import SearchDoc, SearchMeta, kind_rank
-from .normalize import normalize
+from generator.search.encode import EQUAL_SEED, fnv1a
+from generator.search.model import SearchDoc, SearchMeta, kind_rank
+from generator.text.searchfold import normalize
 
 MAX_KEYS_PER_WORD = 6
 TITLE_PREFIX = " "

@@ -20,9 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .encode import decode_list, decode_varints, fnv1a, unb64
-from .index import equal_key, shard_key, word_keys
-from .normalize import normalize, query_words
+from generator.search.encode import decode_list, decode_varints, fnv1a, unb64
+from generator.search.index import equal_key, shard_key, word_keys
+from generator.text.searchfold import normalize, query_words
 
 _CALL = re.compile(r'^__portalSearch\.[a-z]\((?:(\d+),)?(?:"(\w+)",)?(.*)\);\s*$', re.S)
 TF_CAP = 9

@@ -11,28 +11,24 @@ can load it with a <script> element under file:// as well as over HTTP::
 v is the index version (a digest of all bodies, also in meta.js): a stale
 cached meta.js is detected when a shard of another version arrives.
 
-Output is deterministic (sorted keys, no timestamps); files are rewritten only
-when their bytes change, and stale files of this layout are removed.
+Output is deterministic (sorted keys, no timestamps). ``index_files`` returns the
+files; ``publish.writer`` writes them (only when their bytes change) and removes stale ones.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
-import time
-from pathlib import Path
 from typing import Sequence
 
-from .encode import b64, encode_b64, fnv1a, varint
-from .index import LogicalIndex, build_index, shard_key
-from .model import KINDS, SearchDoc, SearchMeta, kind_rank
+from generator.search.encode import b64, encode_b64, fnv1a, varint
+from generator.search.index import LogicalIndex, build_index, shard_key
+from generator.search.model import SearchDoc, SearchMeta, kind_rank
 
 FORMAT = 1
 SHARD_TARGET_BYTES = 2048
 CHUNK_TARGET_BYTES = 2048
 MAX_SHARDS = 4096
-OWNED = re.compile(r"^(?:meta|facets)\.js$|^[id]/\d+\.js$")
 
 
 def _json(value: object) -> str:
@@ -124,37 +120,18 @@ def encode_runs(runs: list[tuple[int, int]], total: int) -> str:
     return b64(bytes(out))
 
 
-def write_files(files: dict[str, str], out_dir: Path) -> int:
-    """Write changed files, remove stale ones of this layout; return bytes of the index."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    total = 0
-    for rel, text in files.items():
-        path = out_dir / rel
-        data = text.encode("utf-8")
-        total += len(data)
-        if path.is_file() and path.read_bytes() == data:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    for path in sorted(out_dir.rglob("*.js")):
-        rel = path.relative_to(out_dir).as_posix()
-        if OWNED.match(rel) and rel not in files:
-            path.unlink()
-    return total
+def index_files(docs: Sequence[SearchDoc], meta: SearchMeta) -> dict[str, str]:
+    """Every file of the index (relative path → text); the caller writes them."""
+    return render_files(build_index(docs, meta))
 
 
-def write_search_index(docs: Sequence[SearchDoc], meta: SearchMeta, out_dir: Path) -> dict:
-    """Write all index files into out_dir; return {docs, files, bytes, seconds, shards, chunks, keys}."""
-    started = time.perf_counter()
-    index = build_index(docs, meta)
-    files = render_files(index)
-    size = write_files(files, Path(out_dir))
+def index_stats(files: dict[str, str]) -> dict:
+    """{docs, files, bytes, shards, chunks} of a set of index files (for benchmarks and the build log)."""
+    meta = json.loads(files["meta.js"][len("__portalSearch.m("):-len(");\n")])
     return {
-        "docs": len(index.docs),
+        "docs": meta["docs"],
         "files": len(files),
-        "bytes": size,
-        "seconds": round(time.perf_counter() - started, 3),
+        "bytes": sum(len(text.encode("utf-8")) for text in files.values()),
         "shards": sum(1 for f in files if f.startswith("i/")),
         "chunks": sum(1 for f in files if f.startswith("d/")),
-        "keys": len(index.postings),
     }

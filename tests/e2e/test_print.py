@@ -41,6 +41,8 @@ RADICAL_SUPPLEMENT = str.maketrans({
     "⻩": "黄", "⻣": "骨", "⻢": "马", "⻋": "车", "⻜": "飞", "⻝": "食", "⻨": "麦", "⻚": "页", "⻉": "贝",
     "⻄": "西", "⺟": "母", "⻮": "齿", "⻳": "龟", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻈": "讠",
     "⻍": "辶", "⻖": "阝", "⺮": "竹", "⻒": "镸", "⻗": "雨", "⻙": "韦", "⻠": "鬲", "⻧": "卤",
+    # the same font effect on punctuation (seen with Chromium 156): the em dash comes back as a horizontal bar
+    "―": "—",
 })
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.normalize import normalize
 from generator.search.query import StaticIndex
+from generator.text.searchfold import normalize
 from tests.e2e.conftest import _serve, url_path
 
 pytestmark = pytest.mark.e2e
@@ -249,7 +249,7 @@ def test_browser_normalisation_and_hash_match_python(page, search_site):
     assert got == [normalize(s) for s in samples]
     from generator.search.encode import fnv1a
     from generator.search.index import word_keys
-    from generator.search.normalize import query_words
+    from generator.text.searchfold import query_words
 
     keys = ["三会", "党", "𠀀字", "ab", "  0123abcd"]
     assert page.evaluate("xs => xs.map(x => PortalSearch.fnv1a(x))", keys) == [fnv1a(k) for k in keys]

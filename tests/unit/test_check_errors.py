@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load
-from generator.source import MAX_FILE_BYTES
-from tests.conftest import SITE_CONFIG, run_generator
+from generator.config import DEFAULT
+from generator.load.loader import load
+from tests.conftest import portal_config, run_generator
 
 GOOD = textwrap.dedent("""\
     id: "good-plan"
@@ -36,7 +36,7 @@ def write(content: Path, name: str, data: str | bytes) -> Path:
 
 
 def problems_of(content: Path) -> list[str]:
-    return [p.format() for p in load(content, SITE_CONFIG).problems]
+    return [p.format() for p in load(portal_config(content)).problems]
 
 
 def only(content: Path) -> str:
@@ -110,7 +110,7 @@ def test_bom_empty_and_oversized_files(content_dir: Path) -> None:
     write(content_dir, "bom.yaml", b"\xef\xbb\xbf" + GOOD.encode())
     write(content_dir, "empty.yaml", b"")
     write(content_dir, "comments.yaml", b"# only a comment\n")
-    write(content_dir, "huge.yaml", GOOD.encode() + b"# " + b"x" * MAX_FILE_BYTES + b"\n")
+    write(content_dir, "huge.yaml", GOOD.encode() + b"# " + b"x" * DEFAULT.max_file_bytes + b"\n")
     found = "\n".join(problems_of(content_dir))
     assert "bom.yaml:1:1: 文件开头有 BOM" in found
     assert "empty.yaml:1:1: 文件是空的" in found
@@ -120,7 +120,7 @@ def test_bom_empty_and_oversized_files(content_dir: Path) -> None:
 
 def test_based_on_that_resolves_to_nothing_is_a_warning(content_dir: Path) -> None:
     write(content_dir, "plan.yaml", GOOD.replace('issued: "2018-10-29"', 'issued: "2018-10-29"\nbased_on: [{doc_number: "无此文〔2099〕1号"}]'))
-    result = load(content_dir, SITE_CONFIG)
+    result = load(portal_config(content_dir))
     assert result.corpus is not None and not result.errors
     assert [w.format() for w in result.warnings] == [
         f"{result.warnings[0].path}:5:12: 警告：依据文件 无此文〔2099〕1号 既不是本门户收录的方案，也不在 site_config/references.yaml 中。请在 references.yaml 中补充这份文件（id、title、doc_number），或核对文号和标题。"
@@ -131,7 +131,7 @@ def test_yaml_1_1_guessing_is_off_every_scalar_is_text(content_dir: Path) -> Non
     text = GOOD.replace('number: "1"', "number: 1.10").replace('title: "某市实施方案"', "title: no").replace('"2018-10-29"', "2018-10-29")
     text = text.replace('text: "开展精准整顿。"', "text: on")
     write(content_dir, "plan.yaml", text)
-    result = load(content_dir, SITE_CONFIG)
+    result = load(portal_config(content_dir))
     assert not result.errors, [p.format() for p in result.errors]
     plan = result.corpus.plans[0]
     assert plan.title == "no" and plan.issued == "2018-10-29"

@@ -9,11 +9,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.importer import ImportResult, dump_yaml, import_text
-from generator.importer_check import kept_ratio
-from generator.importer_cli import main_import
-from generator.importer_yaml import quote
-from generator.model import Plan
+from generator.importer.command import main_import
+from generator.importer.document import ImportResult, dump_yaml, import_text
+from generator.importer.draft import quote
+from generator.importer.fidelity import kept_ratio
+from generator.load.model import Plan
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
@@ -322,7 +322,7 @@ def test_yaml_draft_keeps_the_model_key_order_and_validates_once_level_is_filled
 
 
 def test_yaml_draft_loads_with_the_projects_text_loader():
-    source = pytest.importorskip("generator.source")
+    from generator.load import source
     result = import_text(notice_document("深办发〔2018〕33号"), "n.txt", "n")
     doc, problems = source.parse_yaml_text(Path("n.yaml"), dump_yaml(result))
     assert problems == []

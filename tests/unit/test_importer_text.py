@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.importer_text import (
+from generator.importer.cleanup import (
     cjk_only,
     inline_styles,
     remove_cjk_spaces,

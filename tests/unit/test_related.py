@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
-import yaml
+from seed_measures import load_measures, topics
 
+from generator.config import DEFAULT
 from generator.enrich import related
-from generator.enrich.related import DEFAULT_THRESHOLD, RelItem, best_match, compute_related
-from generator.enrich.topics import assign_topics, parse_topics
-from seed_measures import LEVEL_ORDER, ROOT, load_measures
+from generator.enrich.related import RelItem, best_match, compute_related
+from generator.enrich.topics import assign_topics
+
+THRESHOLD = DEFAULT.related_threshold  # the threshold the build uses
 
 # Hand-picked pairs: each must be in the other's top 5. "004:…" names an article measure by its title.
 PAIRS = [
@@ -39,16 +41,13 @@ def measures():
 
 @pytest.fixture(scope="module")
 def items(measures):
-    topics = parse_topics(yaml.safe_load((ROOT / "site_config" / "topics.yaml").read_text(encoding="utf-8")))
-    return [
-        RelItem(m.id, m.plan, m.title, m.text, tuple(assign_topics(m.title, m.text, topics)), LEVEL_ORDER[m.seed])
-        for m in measures
-    ]
+    return [RelItem(m.id, m.plan, m.title, m.text, tuple(assign_topics(m.title, m.text, topics(), m.topics)))
+            for m in measures]
 
 
 @pytest.fixture(scope="module")
 def result(items):
-    return compute_related(items, top_k=10)
+    return compute_related(items, top_k=DEFAULT.related_top_k, threshold=THRESHOLD)
 
 
 def _id(measures, ref):
@@ -87,7 +86,7 @@ def test_scores_sorted_bounded_and_above_threshold(items, result):
     for links in result.values():
         scores = [score for _, score in links]
         assert scores == sorted(scores, reverse=True)
-        assert all(DEFAULT_THRESHOLD <= s <= 1.0 for s in scores)
+        assert all(THRESHOLD <= s <= 1.0 for s in scores)
         assert len(links) <= 10
         assert len({other for other, _ in links}) == len(links)
 
@@ -109,7 +108,7 @@ def test_near_identical_measures_score_high(measures, result):
 
 def test_independent_of_input_order_and_block_size(items, result, monkeypatch):
     monkeypatch.setattr(related, "BLOCK", 7)
-    reordered = compute_related(list(reversed(items)), top_k=10)
+    reordered = compute_related(list(reversed(items)), top_k=DEFAULT.related_top_k, threshold=THRESHOLD)
     assert reordered.keys() == result.keys()
     for item_id, links in result.items():
         assert [o for o, _ in reordered[item_id]] == [o for o, _ in links]
@@ -118,15 +117,15 @@ def test_independent_of_input_order_and_block_size(items, result, monkeypatch):
 
 def test_duplicate_ids_are_refused(items):
     with pytest.raises(ValueError, match="duplicate"):
-        compute_related([items[0], items[0]])
+        compute_related([items[0], items[0]], threshold=THRESHOLD)
 
 
 def test_tiny_inputs():
-    assert compute_related([]) == {}
-    one = RelItem("p/1", "p", "加强纪律教育。", "突出强化政治纪律和组织纪律。", (), 3)
-    assert compute_related([one]) == {"p/1": []}
-    twin = RelItem("q/1", "q", one.title, one.text, (), 4)
-    sibling = RelItem("p/2", "p", one.title, one.text, (), 3)
+    assert compute_related([], threshold=THRESHOLD) == {}
+    one = RelItem("p/1", "p", "加强纪律教育。", "突出强化政治纪律和组织纪律。", ())
+    assert compute_related([one], threshold=THRESHOLD) == {"p/1": []}
+    twin = RelItem("q/1", "q", one.title, one.text, ())
+    sibling = RelItem("p/2", "p", one.title, one.text, ())
     out = compute_related([one, twin, sibling], threshold=0.0)
     assert [o for o, _ in out["p/1"]] == ["q/1"]
     assert [o for o, _ in out["q/1"]] == ["p/1", "p/2"]
@@ -137,13 +136,13 @@ def test_best_match_between_two_plans(measures, items):
     for m, item in zip(measures, items):
         by_plan.setdefault(m.seed, []).append(item)
     upper, lower = by_plan["000"], by_plan["002"]
-    matches = best_match(upper, lower, DEFAULT_THRESHOLD)
+    matches = best_match(upper, lower, DEFAULT.pair_threshold)
     assert set(matches) == {item.id for item in upper}
     assert matches[_id(measures, "000/4")][0] in {_id(measures, "002/23"), _id(measures, "002/a1-16")}
     assert matches[_id(measures, "000/14")][0] in {_id(measures, "002/36"), _id(measures, "002/a1-22")}
     assert matches[_id(measures, "000/11")][0] == _id(measures, "002/26")
-    assert all(score >= DEFAULT_THRESHOLD for _, score in filter(None, matches.values()))
-    with_corpus = best_match(upper, lower, DEFAULT_THRESHOLD, corpus=items)
+    assert all(score >= DEFAULT.pair_threshold for _, score in filter(None, matches.values()))
+    with_corpus = best_match(upper, lower, DEFAULT.pair_threshold, corpus=items)
     assert with_corpus[_id(measures, "000/4")][0] == matches[_id(measures, "000/4")][0]
     assert all(v is None for v in best_match(upper, lower, 0.99).values())
     assert best_match(upper, [], 0.1) == {item.id: None for item in upper}

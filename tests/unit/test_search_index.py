@@ -13,15 +13,23 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import SearchDoc, SearchMeta, search_page_markdown, write_search_index
+from generator.publish.writer import Writer
+from generator.render.pages.search import PAGE as SEARCH_PAGE
+from generator.search import SearchDoc, SearchMeta, index_files, index_stats
 from generator.search.encode import decode_list, encode_list, fnv1a
 from generator.search.index import word_keys
-from generator.search.normalize import normalize, query_words
 from generator.search.query import StaticIndex, parse_script
+from generator.text.searchfold import normalize, query_words
+from tests.conftest import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-if not SEEDS.is_dir():  # repository checked out elsewhere
-    SEEDS = Path("/work/shared/seeds")
+
+def write_search_index(docs, meta, out: Path) -> dict:
+    """The index files written as the build writes them (one writer, stale files removed)."""
+    files = index_files(docs, meta)
+    writer = Writer(out)
+    writer.write_all(files)
+    writer.remove_stale()
+    return index_stats(files)
 
 LEVEL = {"000": "province", "001": "unit", "002": "city", "003": "city", "004": "central"}
 YEARS = {"000": (2020,), "001": (2018, 2019, 2020), "002": (2018, 2019, 2020), "003": (2020,), "004": (2020,)}
@@ -294,8 +302,7 @@ def test_output_is_deterministic_and_stale_files_go(tmp_path, docs):
     (a / "notes.txt").write_text("not ours", encoding="utf-8")
     stats = write_search_index(docs[:5], META, a)
     left = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
-    assert len([f for f in left if f.endswith(".js")]) == stats["files"]
-    assert "notes.txt" in left  # only files of the index layout are removed
+    assert len(left) == stats["files"] and all(f.endswith(".js") for f in left)  # the writer owns its folder
 
 
 def test_files_are_scripts_that_register(index):
@@ -324,7 +331,7 @@ def test_empty_corpus(tmp_path):
 
 
 def test_search_page_markdown():
-    md = search_page_markdown()
+    md = SEARCH_PAGE
     assert md.startswith("---\n")
     assert 'id="portal-search-page"' in md
     for label in ["搜索", "层级", "年份", "专题", "清除筛选"]:

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 import yaml
 
-from generator import text
-from generator.text import fold_width, normalize, read_dictionary, segment, tokenize
+from generator.config import DEFAULT, PortalConfig
+from generator.text.fold import fold_width, normalize
+from generator.text.tokenize import Tokenizer, read_dictionary, tokenizer_for
 
-ROOT = text.ROOT
+ROOT = DEFAULT.repository
+TOKENIZER = tokenizer_for(DEFAULT)
+tokenize, segment = TOKENIZER.tokenize, TOKENIZER.segment
 
 
 def test_jieba_imports_and_is_initialised_once():
     import jieba  # noqa: F401  (mkdocs' search plugin fails silently without it)
 
-    assert text.get_tokenizer() is text.get_tokenizer()
+    assert tokenizer_for(DEFAULT) is tokenizer_for(DEFAULT.replace())
 
 
 @pytest.mark.parametrize(
@@ -40,7 +45,7 @@ def test_domain_terms_stay_whole_in_seed_sentences(sentence, word):
 
 
 def test_every_dictionary_term_is_one_token():
-    split = [(word, segment(word)) for word, _, _ in read_dictionary() if segment(word) != [word]]
+    split = [(word, segment(word)) for word, _, _ in read_dictionary(DEFAULT.dictionary) if segment(word) != [word]]
     assert split == []
 
 
@@ -58,7 +63,7 @@ def test_dictionary_format_and_size():
 
 def test_every_topic_word_is_in_the_dictionary():
     topics = yaml.safe_load((ROOT / "site_config" / "topics.yaml").read_text(encoding="utf-8"))
-    words = {word for word, _, _ in read_dictionary()}
+    words = {word for word, _, _ in read_dictionary(DEFAULT.dictionary)}
     missing = sorted({w for topic in topics for w in topic["words"]} - words)
     assert missing == []
 
@@ -91,7 +96,7 @@ def test_fold_width_keeps_offsets():
 
 
 def test_jieba_is_quiet_and_caches_under_dot_cache():
-    code = "from generator.text import tokenize; print(tokenize('软弱涣散'))"
+    code = "from generator.text.tokenize import tokenizer_for; print(tokenizer_for().tokenize('软弱涣散'))"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
@@ -102,17 +107,32 @@ def test_jieba_is_quiet_and_caches_under_dot_cache():
 
 def test_tokenize_many_matches_tokenize():
     texts = ["精准整顿软弱涣散基层党组织。", "", "推进党群服务中心实体化功能化建设。"] * 3
-    assert text.tokenize_many(texts) == [tokenize(t) for t in texts]
+    assert TOKENIZER.tokenize_many(texts) == [tokenize(t) for t in texts]
 
 
 @pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
 def test_tokenize_many_in_worker_processes_gives_the_same_tokens():
     texts = ["精准整顿软弱涣散基层党组织。", "推进党群服务中心实体化功能化建设。", "健全抓基层党建工作的述职评议考核机制。"] * 4
-    assert text.tokenize_many(texts, processes=2) == [tokenize(t) for t in texts]
+    assert TOKENIZER.tokenize_many(texts, processes=2) == [tokenize(t) for t in texts]
 
 
-def test_tokenize_many_stays_in_process_for_small_inputs(monkeypatch):
-    monkeypatch.delenv("PORTAL_TOKENIZE_PROCESSES", raising=False)
-    assert text._process_count(["软弱涣散"] * 10) == 1
-    monkeypatch.setenv("PORTAL_TOKENIZE_PROCESSES", "1")
-    assert text._process_count(["软弱涣散" * 1000] * 1000) == 1
+def test_tokenize_many_stays_in_process_for_small_inputs_or_when_configured():
+    assert TOKENIZER.process_count(["软弱涣散"] * 10) == 1
+    one = tokenizer_for(DEFAULT.replace(tokenize_processes=1))
+    assert one.process_count(["软弱涣散" * 1000] * 1000) == 1
+    args = argparse.Namespace()
+    assert PortalConfig.from_args(args, {"PORTAL_TOKENIZE_PROCESSES": "1"}).tokenize_processes == 1
+    assert PortalConfig.from_args(args, {}).tokenize_processes is None
+
+
+def test_the_configured_site_config_selects_dictionary_and_stop_words(tmp_path):
+    config = tmp_path / "site_config"
+    shutil.copytree(ROOT / "site_config", config)
+    with (config / "dictionary.txt").open("a", encoding="utf-8") as f:
+        f.write("红色驿站联盟 3000 n\n")
+    (config / "stopwords.txt").write_text("党员\n", encoding="utf-8")
+    own = tokenizer_for(DEFAULT.replace(site_config=config))
+    sentence = "建设红色驿站联盟，党员先行。"
+    assert "红色驿站联盟" in own.tokenize(sentence) and "红色驿站联盟" not in tokenize(sentence)
+    assert "党员" not in own.tokenize(sentence) and "先行" in own.tokenize(sentence)
+    assert isinstance(own, Tokenizer) and own is not TOKENIZER

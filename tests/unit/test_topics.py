@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import re
+import shutil
+import textwrap
 
 import pytest
-import yaml
 from pydantic import ValidationError
-
-from generator.enrich.topics import Topic, assign_topics, is_general_measure, parse_topics
 from seed_measures import ROOT, load_measures
+from seed_measures import topics as portal_topics
+
+from generator.enrich.topics import assign_topics, is_general_measure
+from generator.load.model import Topic
+from generator.load.site_config import load_site_config
 
 TOPICS_YAML = ROOT / "site_config" / "topics.yaml"
 
 
 @pytest.fixture(scope="module")
 def topics() -> list[Topic]:
-    return parse_topics(yaml.safe_load(TOPICS_YAML.read_text(encoding="utf-8")))
+    return portal_topics()
 
 
 @pytest.fixture(scope="module")
@@ -160,21 +164,21 @@ def test_is_general_measure(title, general):
     assert is_general_measure(title, "") is general
 
 
-def test_parse_topics_reports_every_bad_entry():
-    data = [
-        {"id": "Bad_Id", "name": "甲", "description": "甲。", "words": ["甲"]},
-        {"id": "ok", "name": "乙", "description": "乙。", "words": []},
-        {"id": "dup", "name": "丙", "description": "丙。", "words": ["丙"], "colour": "red"},
-        {"id": "dup", "name": "丁", "description": "丁。", "words": ["丁"]},
-        {"id": "dup", "name": "戊", "description": "戊。", "words": ["戊"]},
-    ]
-    with pytest.raises(ValueError) as err:
-        parse_topics(data)
-    message = str(err.value)
-    assert "第 1 个专题（Bad_Id） id" in message
-    assert "第 2 个专题（ok） words" in message
-    assert "第 3 个专题（dup） colour" in message
-    assert "专题 id 重复：dup" in message
+def test_bad_topics_are_reported_with_their_positions(tmp_path):
+    config = tmp_path / "site_config"
+    shutil.copytree(ROOT / "site_config", config)
+    (config / "topics.yaml").write_text(textwrap.dedent("""\
+        - {id: "Bad_Id", name: "甲", description: "甲。", words: ["甲"]}
+        - {id: "ok", name: "乙", description: "乙。", words: []}
+        - {id: "dup", name: "丙", description: "丙。", words: ["丙"], colour: "red"}
+        - {id: "dup", name: "丁", description: "丁。", words: ["丁"]}
+        """), encoding="utf-8")
+    _, problems = load_site_config(config, 1 << 20)
+    where = sorted((p.line, p.column) for p in problems)
+    assert all(p.path.endswith("topics.yaml") and p.is_error for p in problems)
+    assert (1, 8) in where  # the bad id
+    assert (2, 51) in where  # the empty words list
+    assert (3, 59) in where  # the unknown key colour
 
 
 def test_topic_is_frozen_and_forbids_extra_keys():

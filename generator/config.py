@@ -1,0 +1,84 @@
+"""One frozen ``PortalConfig``: paths, thresholds, limits and switches, built once and passed down.
+
+``PortalConfig.from_args`` builds it from the command line (and ``PORTAL_DEBUG`` /
+``PORTAL_TOKENIZE_PROCESSES`` from the environment, read here and nowhere else);
+the defaults describe this repository's own layout. Nothing else in the package
+computes a path from ``__file__`` or reads a setting from the environment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class PortalConfig:
+    # where things are
+    content: Path = REPOSITORY / "content"
+    site_config: Path = REPOSITORY / "site_config"
+    docs_dir: Path = REPOSITORY / "build" / "docs"
+    site_dir: Path = REPOSITORY / "site"
+    repository: Path = REPOSITORY
+    # switches
+    offline: bool = False
+    debug: bool = False
+    # limits
+    max_file_bytes: int = 2 * 1024 * 1024  # a plan file larger than this is refused
+    nav_plan_limit: int = 60  # past this many plans the nav lists levels only
+    tokenize_processes: int | None = None  # None: as many as the machine has, for large inputs only
+    # thresholds of the comparisons
+    related_threshold: float = 0.12  # related measures shown on a measure page
+    related_top_k: int = 10
+    pair_threshold: float = 0.15  # best match between an upper and a lower plan's measures
+    max_auto_uppers: int = 6  # automatic pair comparisons per plan (keeps pair pages linear)
+
+    @property
+    def dictionary(self) -> Path:
+        return self.site_config / "dictionary.txt"
+
+    @property
+    def stopwords(self) -> Path:
+        return self.site_config / "stopwords.txt"
+
+    @property
+    def templates(self) -> Path:
+        return self.repository / "templates" / "pages"
+
+    @property
+    def theme_dir(self) -> Path:
+        return self.repository / "templates" / "theme"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        """The MkDocs configuration people edit."""
+        return self.repository / "mkdocs.yml"
+
+    @property
+    def generated_mkdocs_yml(self) -> Path:
+        """The generated MkDocs configuration (inherits ``mkdocs_yml``, adds docs_dir and nav)."""
+        return self.docs_dir.parent / "mkdocs.yml"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.repository / ".cache"
+
+    def replace(self, **changes) -> "PortalConfig":
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def from_args(cls, args, environ: Mapping[str, str] = os.environ) -> "PortalConfig":
+        """The config of one command: its arguments where given, the defaults otherwise."""
+        given = {name: getattr(args, name) for name in ("content", "site_config", "docs_dir", "site_dir", "offline")
+                 if getattr(args, name, None) is not None}
+        processes = environ.get("PORTAL_TOKENIZE_PROCESSES", "").strip()
+        return cls(**given, debug=bool(environ.get("PORTAL_DEBUG")),
+                   tokenize_processes=int(processes) if processes.isdigit() else None)
+
+
+DEFAULT = PortalConfig()

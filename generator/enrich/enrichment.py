@@ -1,0 +1,72 @@
+"""enrich: pure functions over the corpus → topics, related measures, targets, deadlines, years, citations, plan pairs.
+
+Everything a page family needs about more than one page is computed here, once, before
+anything is rendered (Pelican's two phases): page modules only read an ``Enrichment``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.config import PortalConfig
+from generator.enrich.citations import Citation, find_citations
+from generator.enrich.deadlines import Deadline, extract_deadlines
+from generator.enrich.pairs import PlanPair, compare_pairs
+from generator.enrich.related import RelItem, compute_related
+from generator.enrich.targets import Target, extract_targets
+from generator.enrich.topics import assign_topics, is_general_measure
+from generator.enrich.years import measure_years, portal_years
+from generator.load.corpus import Corpus, PlacedMeasure
+from generator.text.tokenize import Tokenizer, tokenizer_for
+
+
+@dataclass
+class Enrichment:
+    topics: dict[str, list[str]] = field(default_factory=dict)
+    general: set[str] = field(default_factory=set)
+    related: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    targets: dict[str, list[Target]] = field(default_factory=dict)
+    deadlines: dict[str, list[Deadline]] = field(default_factory=dict)
+    years: dict[str, list[int]] = field(default_factory=dict)
+    citations: dict[str, list[Citation]] = field(default_factory=dict)
+    cited_by: dict[str, list[str]] = field(default_factory=dict)  # citation key → citing measure ids
+    cited_in_plans: dict[str, list[str]] = field(default_factory=dict)  # citation key → plans citing it in notice/preamble
+    citation_info: dict[str, Citation] = field(default_factory=dict)
+    pairs: list[PlanPair] = field(default_factory=list)
+    measures_by_topic: dict[str, list[str]] = field(default_factory=dict)
+    measures_by_year: dict[int, list[str]] = field(default_factory=dict)
+    all_years: list[int] = field(default_factory=list)  # every year that gets a page
+
+
+def enrich(corpus: Corpus, config: PortalConfig) -> Enrichment:
+    result = Enrichment()
+    tokenizer = tokenizer_for(config)
+    items = [_enrich_measure(corpus, m, result, tokenizer) for m in corpus.measures]
+    for plan in corpus.plans:
+        for c in find_citations(f"{plan.notice}\n{plan.preamble}", corpus.resolver):
+            result.cited_in_plans.setdefault(c.key, []).append(plan.id)
+            result.citation_info.setdefault(c.key, c)
+    result.related = compute_related(items, threshold=config.related_threshold, top_k=config.related_top_k,
+                                     tokenizer=tokenizer)
+    result.pairs = compare_pairs(corpus, items, config, tokenizer)
+    result.all_years = portal_years(corpus, result.measures_by_year)
+    return result
+
+
+def _enrich_measure(corpus: Corpus, m: PlacedMeasure, result: Enrichment, tokenizer: Tokenizer) -> RelItem:
+    title, text = m.measure.title, m.measure.text
+    result.topics[m.id] = assign_topics(title, text, corpus.config.topics, m.measure.topics)
+    if not result.topics[m.id] and is_general_measure(title, text):
+        result.general.add(m.id)
+    result.targets[m.id] = extract_targets(f"{title}。{text}", tokenizer)
+    result.deadlines[m.id] = extract_deadlines(f"{title}。{text}")
+    result.years[m.id] = measure_years(m)
+    result.citations[m.id] = find_citations(f"{title}。{text}", corpus.resolver)
+    for c in result.citations[m.id]:
+        result.cited_by.setdefault(c.key, []).append(m.id)
+        result.citation_info.setdefault(c.key, c)
+    for t in result.topics[m.id]:
+        result.measures_by_topic.setdefault(t, []).append(m.id)
+    for y in result.years[m.id]:
+        result.measures_by_year.setdefault(y, []).append(m.id)
+    return RelItem(m.id, m.plan.id, title, text, tuple(result.topics[m.id]))

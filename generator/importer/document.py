@@ -1,0 +1,149 @@
+"""Plain text of an official document → a plan draft (a dict shaped like ``generator.model.Plan``).
+
+The importer copies, it never rewrites: it drops web-page chrome, joins lines
+broken inside sentences, removes artefact spaces between Chinese characters,
+and sorts the paragraphs into the plan's fields. Whatever it cannot know
+(level, region…) is left empty for the maintainer, with a warning.
+
+Modules: importer_text (clean-up), importer_front (header, notice, title,
+footer, annexes), importer_structure (sections and measures), importer_refs
+(cited documents, year themes, period, kind), importer_yaml (the YAML draft).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from generator.importer.cleanup import repair_paragraphs, split_chrome
+from generator.importer.draft import dump_yaml
+from generator.importer.fidelity import kept_ratio
+from generator.importer.front import Front, Tail, read_front, read_tail
+from generator.importer.patterns import (
+    ANNEX_NOTE,
+    ANNEX_YEAR,
+    SLUG_CHARS,
+    plausible_year,
+)
+from generator.importer.refs import (
+    find_based_on,
+    find_kind,
+    find_period,
+    find_preamble_themes,
+    find_year_themes,
+)
+from generator.importer.structure import PARAGRAPH_SEP, Body, parse_body, parse_numbered
+
+__all__ = ["ImportResult", "import_text", "dump_yaml", "slug_from_name"]
+
+MIN_KEPT = 0.98
+
+
+@dataclass
+class ImportResult:
+    data: dict
+    chrome: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    todo: list[str] = field(default_factory=list)  # fields the maintainer must fill in
+    kept: float = 1.0  # share of the source's Chinese characters kept in the draft
+
+
+def slug_from_name(name: str) -> str:
+    stem = PurePath(name).stem.lower() if name else ""
+    slug = re.sub(f"[^{SLUG_CHARS}]+", "-", stem).strip("-")
+    return slug or "draft"
+
+
+def _join(paragraphs: list[str]) -> str:
+    return PARAGRAPH_SEP.join(p for p in paragraphs if p)
+
+
+def _annex(number: str, paragraphs: list[str], warnings: list[str]) -> dict:
+    title, rest = (paragraphs[0], paragraphs[1:]) if paragraphs else ("", [])
+    body = parse_numbered(rest)
+    annex: dict = {"number": number, "title": title}
+    year = ANNEX_YEAR.match(title)
+    if year and plausible_year(int(year.group(1))):
+        annex["year"] = int(year.group(1))
+    annex["text"] = _join(body.preamble)
+    sections = body.sections
+    loose = sections[0]["measures"] if sections and not sections[0]["title"] and not sections[0]["number"] else []
+    annex["measures"] = loose
+    annex["sections"] = sections[1:] if loose else sections
+    warnings += [f"附件：{w}" for w in body.warnings]
+    if not title:
+        warnings.append("附件没有标题，请填写 annexes 的 title。")
+    if body.closing:
+        annex["text"] = _join([annex["text"], *body.closing])
+    return annex
+
+
+def _year_themes(body: Body, body_paragraphs: list[str]) -> list[dict]:
+    themes = find_year_themes(body_paragraphs)
+    known = {t["year"] for t in themes}
+    themes += [t for t in find_preamble_themes(body.preamble) if t["year"] not in known]
+    return sorted(themes, key=lambda t: t["year"])
+
+
+def _issued(front: Front, tail: Tail, published: str) -> str:
+    return front.issued or tail.printed or published
+
+
+def _assemble(plan_id: str, source: str, front: Front, tail: Tail, body: Body, extras: dict) -> dict:
+    notice = [front.notice_title, *front.notice] if front.notice_title else front.notice
+    return {
+        "id": plan_id, "source": source, "title": front.title, "short_title": "",
+        "doc_number": front.doc_number, "issuer": front.issuer, "level": "", "region": "",
+        "kind": find_kind(front.title), "issued": extras["issued"], "period": find_period(front.title),
+        "based_on": find_based_on([*body.preamble, front.title, *front.notice]),
+        "recipients": front.recipients, "notice": _join(notice), "notice_signer": front.notice_signer,
+        "notice_date": front.notice_date, "preamble": _join(body.preamble),
+        "year_themes": extras["year_themes"], "sections": body.sections, "annexes": extras["annexes"],
+        "closing": _join([*body.closing, *tail.annex_notes]), "footer": _join(tail.footer), "notes": "",
+    }
+
+
+def _todo(data: dict) -> list[str]:
+    todo = ["level（层级，site_config/levels.yaml 的 key：central/province/city/district/unit）",
+            "region（地区，如 深圳市；原文未写明则留空）"]
+    labels = {"title": "title（标题）", "issuer": "issuer（发文机关；原文未写明则留空）",
+              "issued": "issued（日期 YYYY-MM-DD；原文没有则留空）", "kind": "kind（文种）",
+              "period": "period（实施期限 start/end）"}
+    todo += [label for key, label in labels.items() if not data.get(key)]
+    return todo
+
+
+def _warnings(front: Front, tail: Tail, body: Body, data: dict) -> list[str]:
+    warnings = list(body.warnings)
+    if not front.title:
+        warnings.append("没有找到标题，请填写 title。")
+    if not data["sections"]:
+        warnings.append("没有识别出任何章节或举措，请检查原文的编号格式。")
+    if front.notice_title and not front.notice_date and tail.printed:
+        warnings.append("印发通知没有落款日期，issued 取自版记的印发日期，请核对。")
+    if data["issued"] and not (front.issued or tail.printed):
+        warnings.append(f"issued（{data['issued']}）取自网页上的发布日期，请核对。")
+    if tail.annex_notes:
+        warnings.append("正文末尾的“附件：……”说明已放入 closing，请核对。")
+    return warnings
+
+
+def import_text(text: str, source_name: str = "", plan_id: str | None = None) -> ImportResult:
+    """Turn the plain text of a document into a plan draft; see the module docstring."""
+    page = split_chrome(text.lstrip("\ufeff"))
+    paragraphs = repair_paragraphs(page.lines)
+    front = read_front(paragraphs)
+    tail = read_tail(paragraphs, front.body_start)
+    body_paragraphs = [p for p in paragraphs[front.body_start:tail.body_end] if not ANNEX_NOTE.match(p)]
+    body = parse_body(body_paragraphs)
+    warnings: list[str] = []
+    annexes = [_annex(number, paras, warnings) for number, paras in tail.annexes]
+    extras = {"issued": _issued(front, tail, page.published), "annexes": annexes,
+              "year_themes": _year_themes(body, body_paragraphs)}
+    data = _assemble(plan_id or slug_from_name(source_name), PurePath(source_name).name, front, tail, body, extras)
+    result = ImportResult(data, page.chrome, _warnings(front, tail, body, data) + warnings, _todo(data))
+    result.kept = kept_ratio(text, data)
+    if result.kept < MIN_KEPT:
+        result.warnings.append(f"草稿只保留了原文 {result.kept:.1%} 的汉字（应不低于 {MIN_KEPT:.0%}），请对照原文检查遗漏。")
+    return result

@@ -1,0 +1,198 @@
+"""Typed content model of a plan file (content/plans/*.yaml).
+
+Every model forbids unknown keys and is frozen. Scalars arrive as text from
+``generator.source`` (no YAML 1.1 guessing); fields that are numbers or dates
+are converted here, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Optional
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Period(Strict):
+    start: int = Field(ge=1900, le=2100, description="起始年份")
+    end: int = Field(ge=1900, le=2100, description="截止年份")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.end < self.start:
+            raise ValueError("period_order")
+        return self
+
+
+class DocRef(Strict):
+    """A document this plan implements, or a curated link target."""
+
+    doc_number: str = Field("", description="文号，如 粤办发〔2018〕19号")
+    title: str = Field("", description="文件标题（不含书名号）")
+
+    @model_validator(mode="after")
+    def _some_key(self) -> "DocRef":
+        if not (self.doc_number.strip() or self.title.strip()):
+            raise ValueError("docref_empty")
+        return self
+
+
+class SeeAlso(Strict):
+    """A curated link from a measure: to a measure (plan/key) or a plan."""
+
+    plan: Slug = Field(description="目标方案的 id")
+    measure: str = Field("", description="目标举措的编号键，如 12 或 a1-5；留空表示链接到整个方案")
+    note: str = Field("", description="说明")
+
+
+class YearTheme(Strict):
+    year: int = Field(ge=1900, le=2100)
+    theme: NonEmpty = Field(description="年度主题，如 规范化建设")
+    text: str = Field("", description="该年度的目标文字（照录原文）")
+
+
+class Measure(Strict):
+    number: NonEmpty = Field(description="原文编号，照录，如 1、12")
+    title: NonEmpty = Field(description="举措的引领句（首句）")
+    text: NonEmpty = Field(description="引领句之后的正文，段落之间空一行")
+    topics: list[Slug] = Field(default_factory=list, description="人工补充的专题 id")
+    see_also: list[SeeAlso] = Field(default_factory=list, description="人工整理的相关链接")
+
+
+class Section(Strict):
+    number: str = Field("", description="原文编号，如 一、（一）")
+    title: str = Field("", description="标题")
+    text: str = Field("", description="标题下、举措前的导语文字")
+    measures: list[Measure] = Field(default_factory=list)
+    sections: list["Section"] = Field(default_factory=list, description="下级标题")
+
+
+class Annex(Strict):
+    number: str = Field("", description="附件编号，如 1")
+    title: NonEmpty
+    year: Optional[int] = Field(None, ge=1900, le=2100, description="附件所属年度")
+    text: str = Field("", description="附件导语")
+    measures: list[Measure] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+
+class Plan(Strict):
+    id: Slug = Field(description="方案 id（小写字母、数字、连字符），用于网址")
+    source: str = Field("", description="来源文件名，如 002_0c7bae69e7ac0a7c.txt")
+    title: NonEmpty
+    short_title: str = ""
+    doc_number: str = Field("", description="文号；原文没有则留空")
+    issuer: str = Field("", description="发文机关；原文未注明则留空")
+    level: Slug = Field(description="层级，site_config/levels.yaml 中的 key")
+    region: str = ""
+    kind: str = Field("", description="文种：实施方案、工作要点、实施意见、文章……")
+    issued: str = Field("", description="成文或印发日期：YYYY、YYYY-MM 或 YYYY-MM-DD；未知留空")
+    period: Optional[Period] = None
+    based_on: list[DocRef] = Field(default_factory=list)
+    recipients: str = Field("", description="主送机关")
+    notice: str = Field("", description="印发通知正文")
+    notice_signer: str = ""
+    notice_date: str = Field("", description="通知落款日期，照录，如 2018年10月29日")
+    preamble: str = ""
+    year_themes: list[YearTheme] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    annexes: list[Annex] = Field(default_factory=list)
+    closing: str = Field("", description="正文之后的结束语")
+    footer: str = Field("", description="版记，如 印发机关和日期")
+    notes: str = Field("", description="编者按：对原文错漏的说明")
+
+    @field_validator("issued")
+    @classmethod
+    def _partial_date(cls, value: str) -> str:
+        if value == "":
+            return value
+        m = PARTIAL_DATE.match(value)
+        if not m:
+            raise ValueError("date_format")
+        year, month, day = m.groups()
+        if month and not 1 <= int(month) <= 12:
+            raise ValueError("date_format")
+        if day:
+            import datetime
+
+            try:
+                datetime.date(int(year), int(month), int(day))
+            except ValueError as exc:
+                raise ValueError("date_format") from exc
+        return value
+
+    @property
+    def display_title(self) -> str:
+        return self.short_title or self.title
+
+    @property
+    def issued_year(self) -> Optional[int]:
+        return int(self.issued[:4]) if self.issued else None
+
+
+class Level(Strict):
+    key: Slug
+    name: NonEmpty
+    order: int
+    description: str = ""
+
+
+class Reference(Strict):
+    """A document cited by plans but not in the corpus (site_config/references.yaml)."""
+
+    id: Slug
+    title: NonEmpty
+    doc_number: str = ""
+    issuer: str = ""
+    issued: str = ""
+    level: str = ""
+    note: str = ""
+    aliases: list[str] = Field(default_factory=list, description="原文中出现的其他写法")
+
+
+class ComparisonPair(Strict):
+    """An extra pair of plans to compare (site_config/comparisons.yaml)."""
+
+    upper: Slug
+    lower: Slug
+    note: str = ""
+
+
+class Topic(Strict):
+    """A topic of site_config/topics.yaml: measures are assigned to it by its marker words."""
+
+    id: Slug = Field(description="专题 id（小写字母、数字、连字符），用于网址")
+    name: NonEmpty = Field(description="专题名称，如 软弱涣散党组织整顿")
+    description: NonEmpty = Field(description="一句话说明")
+    words: list[NonEmpty] = Field(min_length=1, description="标志词")
+    general: bool = Field(False, description="“指导思想/目标要求”一类举措的兜底专题")
+
+    @field_validator("words")
+    @classmethod
+    def _unique_words(cls, words: list[str]) -> list[str]:
+        seen = set()
+        for word in words:
+            if word in seen:
+                raise ValueError(f"标志词重复：{word}")
+            seen.add(word)
+        return words
+
+
+Section.model_rebuild()

@@ -1,0 +1,73 @@
+"""The portal's own configuration: site_config/levels.yaml, references.yaml, topics.yaml, comparisons.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from generator.load.model import ComparisonPair, Level, Reference, Topic
+from generator.load.source import YamlDocument, read_yaml
+from generator.load.validation import validate
+from generator.problems import ContentError, error
+
+
+@dataclass
+class SiteConfig:
+    root: Path
+    levels: list[Level] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    comparisons: list[ComparisonPair] = field(default_factory=list)
+
+    def level(self, key: str) -> Level | None:
+        return next((lv for lv in self.levels if lv.key == key), None)
+
+
+def _load_list(path: Path, item_type: Any, *, required: bool, max_bytes: int) -> tuple[list, YamlDocument | None, list[ContentError]]:
+    if not path.exists():
+        if required:
+            return [], None, [error(path, 1, 1, "缺少配置文件。请从代码仓库恢复这个文件。")]
+        return [], None, []
+    doc, problems = read_yaml(path, max_bytes)
+    if doc is None or problems:
+        return [], doc, problems
+    items, problems = validate(doc, TypeAdapter(list[item_type]))
+    return list(items or []), doc, problems
+
+
+def _unique(doc: YamlDocument | None, items: list, attr: str) -> list[ContentError]:
+    problems, seen = [], {}
+    for index, item in enumerate(items):
+        value = getattr(item, attr)
+        if value in seen:
+            line, column = doc.where((index, attr)) if doc else (1, 1)
+            problems.append(error(doc.path if doc else "", line, column, f"{attr}“{value}”与第 {seen[value] + 1} 项重复。每一项的 {attr} 必须不同。"))
+        seen.setdefault(value, index)
+    return problems
+
+
+def _one_general(doc: YamlDocument | None, topics: list[Topic]) -> list[ContentError]:
+    general = [i for i, t in enumerate(topics) if t.general]
+    if len(general) < 2 or doc is None:
+        return []
+    line, column = doc.where((general[1], "general"))
+    return [error(doc.path, line, column, f"只能有一个 general: true 的专题（第 {general[0] + 1} 项已是）。请删去这一行。")]
+
+
+def load_site_config(root: Path, max_bytes: int) -> tuple[SiteConfig, list[ContentError]]:
+    config, problems = SiteConfig(root), []
+    specs = (("levels", "levels.yaml", Level, True, "key"), ("references", "references.yaml", Reference, False, "id"),
+             ("topics", "topics.yaml", Topic, True, "id"), ("comparisons", "comparisons.yaml", ComparisonPair, False, None))
+    for attr, name, item_type, required, unique_attr in specs:
+        items, doc, found = _load_list(root / name, item_type, required=required, max_bytes=max_bytes)
+        problems += found
+        if unique_attr and items:
+            problems += _unique(doc, items, unique_attr)
+        if attr == "topics":
+            problems += _one_general(doc, items)
+        setattr(config, attr, items)
+    config.levels.sort(key=lambda lv: lv.order)
+    return config, problems

@@ -1,0 +1,76 @@
+"""Running MkDocs into a temporary directory and swapping it in for site/ only when it succeeded."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.config import PortalConfig
+
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+
+
+class PublishError(Exception):
+    pass
+
+
+def mkdocs_env(config: PortalConfig) -> dict[str, str]:
+    """What mkdocs.yml reads with !ENV: the offline switch and the dictionary of the configured site_config."""
+    return dict(os.environ, PORTAL_OFFLINE="true" if config.offline else "false",
+                PORTAL_JIEBA_DICT=str(config.dictionary.resolve()), NO_MKDOCS_2_WARNING="1")
+
+
+def mkdocs_command(config: PortalConfig, *args: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", *args, "-f", str(config.generated_mkdocs_yml)]
+
+
+def run_mkdocs(config: PortalConfig, out_dir: Path) -> subprocess.CompletedProcess:
+    cmd = mkdocs_command(config, "build", "--strict", "--quiet") + ["-d", str(out_dir)]
+    return subprocess.run(cmd, cwd=config.repository, env=mkdocs_env(config), capture_output=True, text=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0
+
+
+def swap_in(new_dir: Path, site_dir: Path) -> None:
+    """Replace site_dir by new_dir in one step; the old site is removed afterwards."""
+    if not site_dir.exists():
+        os.rename(new_dir, site_dir)
+        return
+    if _exchange(new_dir, site_dir):
+        shutil.rmtree(new_dir)  # new_dir now holds the old site
+        return
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    os.rename(site_dir, old)
+    os.rename(new_dir, site_dir)
+    shutil.rmtree(old)
+
+
+def publish(config: PortalConfig) -> None:
+    """Build the site with MkDocs into a temporary folder beside ``site_dir``, then swap it in."""
+    site_dir = config.site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    try:
+        result = run_mkdocs(config, tmp)
+        if result.returncode != 0:
+            raise PublishError((result.stderr or result.stdout).strip())
+        swap_in(tmp, site_dir)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)

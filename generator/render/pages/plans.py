@@ -1,0 +1,67 @@
+"""The plan pages: the whole text in one page, with its metadata card, plus the plan list."""
+
+from __future__ import annotations
+
+from generator.load.corpus import walk
+from generator.load.model import Plan
+from generator.render import urls
+from generator.render.context import Site, issued_label
+from generator.render.environment import Page
+
+
+def based_on_labels(site: Site, plan: Plan, here: str) -> list:
+    labels = []
+    for resolved in site.corpus.based_on[plan.id]:
+        ref = resolved.ref
+        label = (f"《{ref.title}》" if ref.title else "") + (f"（{ref.doc_number}）" if ref.doc_number else "")
+        if resolved.plan_id:
+            target = site.corpus.plan(resolved.plan_id)
+            labels.append(site.link(here, label or target.title, urls.plan(target.id)))
+        else:
+            labels.append(label)
+    return labels
+
+
+def plan_search_text(plan: Plan) -> str:
+    parts = [plan.title, plan.doc_number, plan.issuer, plan.recipients, plan.notice, plan.preamble]
+    parts += [f"{t.year}年 {t.theme} {t.text}" for t in plan.year_themes]
+    for block in walk(plan):
+        if block.section is None:
+            annex = plan.annexes[block.annex_index]
+            parts += [annex.title, annex.text]
+        else:
+            parts += [block.section.number + block.section.title, block.section.text]
+        parts += [f"{m.number}. {m.title}。{m.text}" for m in block.measures]
+    parts += [plan.closing, plan.footer]
+    return "\n".join(p for p in parts if p)
+
+
+def plan_page(site: Site, plan: Plan) -> Page:
+    path = urls.plan(plan.id)
+    pairs = [p for p in site.enrichment.pairs if p.lower == plan.id or p.upper == plan.id]
+    pair_links = [{"label": f"{'对照上级：' if p.lower == plan.id else '对照下级：'}{site.corpus.plan(p.upper if p.lower == plan.id else p.lower).display_title}",
+                   "path": urls.pair(p.upper, p.lower)} for p in pairs]
+    markdown = site.render(
+        "plan.md.j2", path, plan=plan, issued=issued_label(plan), level_name=site.level_name(plan.level),
+        based_on=based_on_labels(site, plan, path), implemented_by=[site.corpus.plan(i) for i in site.corpus.implemented_by[plan.id]],
+        measure_count=len(site.corpus.by_plan[plan.id]), pairs=pair_links,
+    )
+    years = sorted({y for m in site.corpus.by_plan[plan.id] for y in site.enrichment.years[m.id]})
+    return Page(path, plan.display_title, markdown, kind="plan", search_text=plan_search_text(plan),
+                plan=plan.display_title, level=plan.level, years=tuple(years))
+
+
+def plan_index(site: Site) -> Page:
+    path = urls.PLANS
+    groups = []
+    for level in site.corpus.config.levels:
+        plans = [p for p in site.corpus.plans if p.level == level.key]
+        if plans:
+            groups.append({"level": level, "plans": plans})
+    markdown = site.render("plans.md.j2", path, groups=groups, issued_label=issued_label,
+                           counts={p.id: len(site.corpus.by_plan[p.id]) for p in site.corpus.plans})
+    return Page(path, "全部方案", markdown, kind="page", search_text="全部方案")
+
+
+def pages(site: Site) -> list[Page]:
+    return [plan_index(site)] + [plan_page(site, plan) for plan in site.corpus.plans]
