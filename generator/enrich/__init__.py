@@ -1,8 +1,6 @@
-"""Enrichment: pure functions over measures that return data and render nothing.
+"""enrich: pure functions over the corpus that return data and render nothing.
 
-- ``topics``: topics of a measure (site_config/topics.yaml), general measures.
-- ``related``: related measures across plans (sparse TF-IDF, blockwise top-k) and
-  best matches between two plans.
-- ``targets``: quantitative targets (1%至2%, 10万元, 1:2, X万元 …).
-- ``deadlines``: time expressions (2018年年底前, 到2020年, 年内, 每季度 …) and years named.
+topics (marker words) · related + vectors (sparse TF-IDF across plans) · pairs (upper ↔ lower
+plans and their best matches) · targets + target_phrases (数量要求) · deadlines (时间节点) ·
+citations (《…》) · years · enrichment (runs them all once: ``enrich(corpus, config)``).
 """

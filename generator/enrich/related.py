@@ -1,47 +1,24 @@
-"""Related measures across plans: sparse TF-IDF similarity with a topic bonus.
+"""Related measures across plans: the dot products of their rows (``vectors``), top k per measure.
 
-Each measure becomes one sparse row that joins three L2-normalised parts:
-
-* jieba words (domain dictionary, stop words removed; the title counted twice),
-* Chinese character bigrams (recall for short texts and for words jieba splits
-  differently), and
-* its topics (one-hot),
-
-scaled by the square roots of ``WEIGHTS`` (which add up to 1), so that the dot
-product of two rows is ``0.6·cos(words) + 0.25·cos(bigrams) + 0.15·cos(topics)``,
-a score in [0, 1].
-
-Scaling to a province portal (20,000–30,000 measures): terms found in more than
-``MAX_DF`` of the measures get no weight, and each row keeps only its
-``KEEP_WORDS``/``KEEP_BIGRAMS`` heaviest terms (after normalisation, so scores
-stay comparable: a pruned dot product is at most the full cosine). ``X·Xᵀ`` is
-then computed ``BLOCK`` rows at a time as a sparse product; scores under the
-threshold and same-group pairs are dropped and the top k of every row are
-picked with one argsort per block — no Python loop over pairs.
+Scores are ``0.6·cos(words) + 0.25·cos(bigrams) + 0.15·cos(topics)``, in [0, 1] (see ``vectors``).
+``X·Xᵀ`` is computed ``BLOCK`` rows at a time as a sparse product; scores under the
+threshold and same-group pairs are dropped and the top k of every row are picked with one
+argsort per block — no Python loop over pairs, so 20,000–30,000 measures stay fast.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
 from generator.enrich import vectors
+from generator.enrich.vectors import RelItem
 from generator.text.tokenize import Tokenizer, tokenizer_for
 
 SCORE_DECIMALS = 4
 BLOCK = 2000
-
-
-@dataclass(frozen=True)
-class RelItem:
-    id: str  # "plan-id/key"
-    group: str  # plan id: measures of one group are never related to each other
-    title: str
-    text: str
-    topics: tuple[str, ...]
 
 
 Related = dict[str, list[tuple[str, float]]]

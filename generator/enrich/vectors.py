@@ -10,17 +10,15 @@ its ``KEEP_WORDS``/``KEEP_BIGRAMS`` heaviest terms.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
 from generator.text.fold import normalize
 from generator.text.tokenize import Tokenizer
-
-if TYPE_CHECKING:
-    from generator.enrich.related import RelItem
 
 WEIGHTS = {"words": 0.60, "bigrams": 0.25, "topics": 0.15}
 TITLE_REPEAT = 2
@@ -30,6 +28,15 @@ IDF_FLOOR = 0.3
 KEEP_WORDS = 25
 KEEP_BIGRAMS = 40
 PAD_WIDTH = 1024
+
+
+@dataclass(frozen=True)
+class RelItem:
+    id: str  # "plan-id/key"
+    group: str  # plan id: measures of one group are never related to each other
+    title: str
+    text: str
+    topics: tuple[str, ...]
 
 
 def vectorize(items: Sequence[RelItem], *, tokenizer: Tokenizer, fit: Sequence[RelItem] | None = None) -> sp.csr_matrix:

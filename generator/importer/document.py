@@ -1,23 +1,18 @@
-"""Plain text of an official document → a plan draft (a dict shaped like ``generator.model.Plan``).
+"""Plain text of an official document → a plan draft (a dict shaped like ``generator.load.model.Plan``).
 
 The importer copies, it never rewrites: it drops web-page chrome, joins lines
 broken inside sentences, removes artefact spaces between Chinese characters,
 and sorts the paragraphs into the plan's fields. Whatever it cannot know
 (level, region…) is left empty for the maintainer, with a warning.
-
-Modules: importer_text (clean-up), importer_front (header, notice, title,
-footer, annexes), importer_structure (sections and measures), importer_refs
-(cited documents, year themes, period, kind), importer_yaml (the YAML draft).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from generator.importer.cleanup import repair_paragraphs, split_chrome
-from generator.importer.draft import dump_yaml
+from generator.importer.draft import ImportResult, dump_yaml
 from generator.importer.fidelity import kept_ratio
 from generator.importer.front import Front, Tail, read_front, read_tail
 from generator.importer.patterns import (
@@ -38,15 +33,6 @@ from generator.importer.structure import PARAGRAPH_SEP, Body, parse_body, parse_
 __all__ = ["ImportResult", "import_text", "dump_yaml", "slug_from_name"]
 
 MIN_KEPT = 0.98
-
-
-@dataclass
-class ImportResult:
-    data: dict
-    chrome: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    todo: list[str] = field(default_factory=list)  # fields the maintainer must fill in
-    kept: float = 1.0  # share of the source's Chinese characters kept in the draft
 
 
 def slug_from_name(name: str) -> str:

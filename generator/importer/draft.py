@@ -8,10 +8,18 @@ order, and the maintainer finds comments on what to fill in.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
-if TYPE_CHECKING:
-    from generator.importer.document import ImportResult
+
+@dataclass
+class ImportResult:
+    data: dict
+    chrome: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    todo: list[str] = field(default_factory=list)  # fields the maintainer must fill in
+    kept: float = 1.0  # share of the source's Chinese characters kept in the draft
+
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../site_config/plan.schema.json"
 PLAN_KEYS = ("id", "source", "title", "short_title", "doc_number", "issuer", "level", "region", "kind",
@@ -96,7 +104,7 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def header_comments(result: "ImportResult") -> list[str]:
+def header_comments(result: ImportResult) -> list[str]:
     source = result.data.get("source") or "原文"
     lines = [f"# 方案草稿：由 python -m generator import 从 {source} 生成。请对照原文逐项核对后再提交。"]
     if result.chrome:
@@ -108,7 +116,7 @@ def header_comments(result: "ImportResult") -> list[str]:
     return lines
 
 
-def dump_yaml(result: "ImportResult", *, draft: bool = True) -> str:
+def dump_yaml(result: ImportResult, *, draft: bool = True) -> str:
     """The YAML text of a draft; ``draft=False`` leaves out the maintainer's to-do comments."""
     lines = [SCHEMA_LINE, *(header_comments(result) if draft else [])]
     lines += emit_mapping(ordered_plan(result.data), 0, INLINE_COMMENTS if draft else None)

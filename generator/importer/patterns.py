@@ -25,7 +25,6 @@ OPEN_BRACKET = r"[〔\[［(（【]"
 CLOSE_BRACKET = r"[〕\]］)）】]"
 DOC_NUMBER_BODY = rf"[\u4e00-\u9fff]{{1,12}}\s*{OPEN_BRACKET}\s*\d{{4}}\s*{CLOSE_BRACKET}\s*\d{{1,4}}\s*号"
 DOC_NUMBER_LINE = re.compile(rf"^{DOC_NUMBER_BODY}$")
-DOC_NUMBER_IN_TEXT = re.compile(DOC_NUMBER_BODY)
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 DATE_LINE = re.compile(rf"^{DATE}$")
 PRINTED_LINE = re.compile(rf"^{DATE}\s*印发$")
