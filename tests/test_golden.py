@@ -8,6 +8,8 @@ deliberate change, `make golden` writes the expected tree again; review it with 
 from __future__ import annotations
 
 import difflib
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -102,3 +104,15 @@ def test_a_changed_page_is_reported_as_a_readable_diff() -> None:
     assert "new: new.md" in report
     assert "-第一段\n+第一段（改）" in report
     assert "data/x.xlsx: binary file differs" in report
+
+
+def test_mkdocs_search_uses_the_dictionary_of_the_chosen_site_config(tmp_path: Path) -> None:
+    """服务圈 is only in the fixture's dictionary: the stock search index keeps it whole only if MkDocs used it."""
+    fixture = FIXTURES / "basic"
+    site = tmp_path / "site"
+    result = run_generator("build", "--content", str(fixture / "content"), "--site-config", str(fixture / "site_config"),
+                           "--docs-dir", str(tmp_path / "build" / "docs"), "--site-dir", str(site), env=EPOCH)
+    assert result.returncode == 0, result.stderr
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tokens = {t for doc in index["docs"] for t in re.split(r"[\u200b\s]+", doc["text"])}
+    assert "服务圈" in tokens and "党群服务中心" in tokens

@@ -10,9 +10,9 @@ import subprocess
 import sys
 
 import pytest
-import yaml
 
 from generator.config import DEFAULT, PortalConfig
+from generator.load.site_config import load_site_config
 from generator.text.fold import fold_width, normalize
 from generator.text.tokenize import Tokenizer, read_dictionary, tokenizer_for
 
@@ -62,9 +62,10 @@ def test_dictionary_format_and_size():
 
 
 def test_every_topic_word_is_in_the_dictionary():
-    topics = yaml.safe_load((ROOT / "site_config" / "topics.yaml").read_text(encoding="utf-8"))
+    topics, problems = load_site_config(DEFAULT.site_config, DEFAULT.max_file_bytes)
+    assert problems == []
     words = {word for word, _, _ in read_dictionary(DEFAULT.dictionary)}
-    missing = sorted({w for topic in topics for w in topic["words"]} - words)
+    missing = sorted({w for topic in topics.topics for w in topic.words} - words)
     assert missing == []
 
 
