@@ -65,8 +65,22 @@ def run_check(config: PortalConfig) -> int:
 
 
 def run_build(config: PortalConfig, *, mkdocs: bool = True) -> int:
+    from generator.publish.lock import build_lock
+    from generator.publish.targets import refusals
+
+    refused = refusals(config, with_site=mkdocs)
+    if refused:
+        for reason in refused:
+            print(f"拒绝生成：{reason}", file=sys.stderr)
+        print(f"没有改动任何文件。{UNCHANGED}", file=sys.stderr)
+        return 1
+    with build_lock(config):
+        return _build(config, mkdocs)
+
+
+def _build(config: PortalConfig, mkdocs: bool) -> int:
     from generator.pipeline import generate
-    from generator.publish.mkdocs_run import PublishError, publish
+    from generator.publish.mkdocs_run import OldSiteKept, PublishError, publish
 
     started = time.perf_counter()
     try:
@@ -82,10 +96,13 @@ def run_build(config: PortalConfig, *, mkdocs: bool = True) -> int:
     if not mkdocs:
         return 0
     try:
-        publish(config)
+        publish(config, [page.path for page in generated.pages])
     except PublishError as exc:
         print(f"网站生成失败（mkdocs build）：\n{exc}\n{UNCHANGED}", file=sys.stderr)
         return 1
+    except OldSiteKept as exc:
+        print(f"新网站已发布：{config.site_dir}；旧网站未能删除：{exc}。请手动删除这个目录。", file=sys.stderr)
+        return 0
     print(f"网站已更新：{config.site_dir}（用时 {time.perf_counter() - started:.1f} 秒）")
     return 0
 

@@ -1,9 +1,15 @@
-"""Author-facing problems: ``path:line:column: message`` in Chinese."""
+"""Author-facing problems: ``path:line:column: message`` in Chinese, each with a stable code.
+
+A problem is made with ``error(code, ...)`` or ``warning(code, ...)``: the code names the kind of
+mistake (see ``generator.messages.MESSAGES``), the parameters fill in its Chinese template.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.messages import MESSAGES, PHRASES
 
 
 class ContentErrors(Exception):
@@ -21,13 +27,14 @@ class ContentError:
     column: int
     message: str
     severity: str = "error"  # "error" | "warning"
+    code: str = ""  # a key of generator.messages.MESSAGES, e.g. "plan.unknown_key"
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
 
     def format(self) -> str:
-        prefix = "" if self.is_error else "警告："
+        prefix = "" if self.is_error else PHRASES["warning_prefix"]
         return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"
 
 
@@ -40,12 +47,19 @@ def display_path(path: Path | str) -> str:
         return str(p)
 
 
-def error(path: Path | str, line: int, column: int, message: str) -> ContentError:
-    return ContentError(display_path(path), line, column, message, "error")
+def _problem(severity: str, code: str, path: Path | str, line: int, column: int, params: dict) -> ContentError:
+    message = MESSAGES[code].format(**params)  # an unknown code is a bug: KeyError
+    return ContentError(display_path(path), line, column, message, severity, code)
 
 
-def warning(path: Path | str, line: int, column: int, message: str) -> ContentError:
-    return ContentError(display_path(path), line, column, message, "warning")
+def error(code: str, path: Path | str, line: int, column: int, /, **params: object) -> ContentError:
+    """An error of kind ``code`` at ``path:line:column``; ``params`` fill in its template."""
+    return _problem("error", code, path, line, column, params)
+
+
+def warning(code: str, path: Path | str, line: int, column: int, /, **params: object) -> ContentError:
+    """A warning of kind ``code``: reported, but the site is still built."""
+    return _problem("warning", code, path, line, column, params)
 
 
 def sort_problems(problems: list[ContentError]) -> list[ContentError]:

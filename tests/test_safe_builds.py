@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import os
 import re
 import shutil
+import stat
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import openpyxl
@@ -13,8 +19,8 @@ import pytest
 
 from generator.publish.exports import to_csv, to_xlsx
 from generator.render.tables import Table
-from tests.conftest import CONTENT, run_generator
-from tests.site_build import FIXTURES, build, tree_digest
+from tests.conftest import CONTENT, ROOT, SITE_CONFIG, run_generator
+from tests.site_build import EPOCH, FIXTURES, build, tree_digest
 
 HOSTILE = FIXTURES / "hostile" / "content"
 
@@ -115,3 +121,112 @@ def test_spreadsheet_downloads_neutralise_formulas(hostile_site: Path) -> None:
     assert [c.value for c in sheet["A"]] == ["a", "=1+1", "@SUM(A1)", "普通"]
     assert all(c.data_type == "s" for c in sheet["A"])
     assert to_csv(table).decode("utf-8-sig").splitlines()[1] == "'=1+1"
+
+
+# --------------------------------------------------------------------------- outputs and concurrency
+
+
+def folder_state(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir")
+            for p in sorted(folder.rglob("*"))}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A folder holding a copy of the plans and the site config, a hand-written mkdocs.yml and someone's files."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(SITE_CONFIG, tmp_path / "site_config")
+    (tmp_path / "mkdocs.yml").write_text("site_name: 手写的配置\n", encoding="utf-8")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "会议记录.txt").write_text("不属于门户的文件", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("where", [
+    ("--site-dir", "."),  # holds content/ and site_config/
+    ("--site-dir", "content"),
+    ("--site-dir", "content/plans/site"),
+    ("--site-dir", "notes"),  # an existing folder the portal did not make
+    ("--docs-dir", "content"),
+    ("--docs-dir", "docs"),  # would overwrite the hand-written mkdocs.yml beside it
+    ("--site-dir", "build"),  # contains the docs folder build/docs
+])
+def test_dangerous_output_folders_are_refused_and_nothing_changes(workspace: Path, where: tuple[str, str]) -> None:
+    option, value = where
+    before = folder_state(workspace)
+    args = {"--site-dir": str(workspace / "site"), "--docs-dir": str(workspace / "build" / "docs")}
+    args[option] = str((workspace / value).resolve())
+    result = run_generator("build", "--content", str(workspace / "content"), "--site-config", str(workspace / "site_config"),
+                           *[x for pair in args.items() for x in pair])
+    assert result.returncode == 1, result.stdout
+    assert f"拒绝生成：{option}" in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert folder_state(workspace) == before
+
+
+def test_published_site_is_readable_by_another_user(portal: Path, tmp_path_factory) -> None:
+    mask = os.umask(0)
+    os.umask(mask)
+    modes = {p.relative_to(portal).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in [portal, *portal.rglob("*")]}
+    wrong = {k: oct(m) for k, m in modes.items() if m & 0o444 & ~mask != 0o444 & ~mask or ((portal / k).is_dir() and m & 0o111 & ~mask != 0o111 & ~mask)}
+    assert not wrong, list(wrong.items())[:5]
+    if os.geteuid() != 0:
+        return
+    shared = Path(tempfile.mkdtemp())
+    shared.chmod(0o755)
+    try:
+        shutil.copytree(portal, shared / "site")  # copytree keeps the modes, as `cp -r` does
+        read = subprocess.run(["cat", str(shared / "site" / "plans" / "shenzhen-2018-2020" / "index.html")],
+                              user=65534, capture_output=True, text=True)
+        assert read.returncode == 0 and "深办发〔2018〕33号" in read.stdout, read.stderr
+    finally:
+        shutil.rmtree(shared)
+
+
+def test_two_builds_at_once_give_the_site_of_one_clean_build(tmp_path: Path, portal: Path) -> None:
+    (tmp_path / ".site-build-killed").mkdir()  # left by a killed build
+    (tmp_path / ".site-build-killed" / "index.html").write_text("old", encoding="utf-8")
+    args = ["build", "--site-dir", str(tmp_path / "site"), "--docs-dir", str(tmp_path / "build" / "docs")]
+    env = dict(os.environ, **EPOCH)
+    runs = [subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert any("另一个生成任务正在使用" in err for _, err in outputs)
+    assert tree_digest(tmp_path / "site") == tree_digest(portal)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "site"]
+
+
+def test_a_site_that_lost_pages_is_not_published(tmp_path: Path, monkeypatch) -> None:
+    from generator.config import PortalConfig
+    from generator.publish import mkdocs_run
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("旧网站", encoding="utf-8")
+
+    def partial_build(config, out):  # as if build/docs had been deleted half-way
+        (out / "index.html").write_text("新", encoding="utf-8")
+        return subprocess.CompletedProcess([], 0, "", "")
+
+    monkeypatch.setattr(mkdocs_run, "run_mkdocs", partial_build)
+    with pytest.raises(mkdocs_run.PublishError, match="缺少 1 个页面"):
+        mkdocs_run.publish(PortalConfig(site_dir=site), ["index.md", "plans/p/index.md"])
+    assert (site / "index.html").read_text(encoding="utf-8") == "旧网站"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_an_old_site_that_cannot_be_removed_is_reported_as_such(tmp_path: Path, monkeypatch) -> None:
+    from generator.publish import mkdocs_run
+
+    new, live = tmp_path / "new", tmp_path / "site"
+    new.mkdir()
+    live.mkdir()
+    (new / "index.html").write_text("新", encoding="utf-8")
+
+    def refuse(path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(mkdocs_run.shutil, "rmtree", refuse)
+    with pytest.raises(mkdocs_run.OldSiteKept):
+        mkdocs_run.swap_in(new, live)
+    assert (live / "index.html").read_text(encoding="utf-8") == "新"

@@ -1,4 +1,7 @@
-"""load: content/plans/*.yaml + site_config/ → a Corpus, or every problem of every file at once."""
+"""load: content/plans/*.yaml + site_config/ → a Corpus, or every problem of every file at once.
+
+Problems found here: ``content.no_plans`` and ``plan.duplicate_id``; the rest come from the modules it calls.
+"""
 
 from __future__ import annotations
 
@@ -56,7 +59,7 @@ def read_plans(portal: PortalConfig) -> tuple[list[Plan], dict[str, YamlDocument
     docs: dict[str, YamlDocument] = {}
     files = plan_files(portal.content)
     if not files:
-        problems.append(error(portal.content / "plans", 1, 1, "没有找到任何方案文件（*.yaml）。请把方案放在 content/plans/ 目录下。"))
+        problems.append(error("content.no_plans", portal.content / "plans", 1, 1))
     for path in files:
         doc, found = read_yaml(path, portal.max_file_bytes)
         problems += found
@@ -69,7 +72,8 @@ def read_plans(portal: PortalConfig) -> tuple[list[Plan], dict[str, YamlDocument
         if plan.id in docs:
             first = docs[plan.id]
             line, column = doc.where(("id",))
-            problems.append(error(path, line, column, f"方案 id“{plan.id}”已被 {first.path.as_posix()} 第 {first.where(('id',))[0]} 行使用。每个方案的 id 必须不同：请换一个 id。"))
+            problems.append(error("plan.duplicate_id", path, line, column, id=plan.id, first_path=first.path.as_posix(),
+                                  first_line=first.where(("id",))[0]))
             continue
         docs[plan.id] = doc
         plans.append(plan)

@@ -2,11 +2,13 @@
 
 Every model forbids unknown keys and is frozen. Scalars arrive as text from
 ``generator.source`` (no YAML 1.1 guessing); fields that are numbers or dates
-are converted here, and nowhere else.
+are converted here, and nowhere else. A validator's error is a ``PydanticCustomError`` whose
+type is the problem code (a key of ``generator.messages.MESSAGES``).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Optional
 
@@ -18,12 +20,29 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _is_partial_date(value: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real month and day."""
+    m = PARTIAL_DATE.match(value)
+    if not m:
+        return False
+    year, month, day = m.groups()
+    if month and not 1 <= int(month) <= 12:
+        return False
+    if day:
+        try:
+            datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            return False
+    return True
 
 
 class Strict(BaseModel):
@@ -37,7 +56,7 @@ class Period(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> "Period":
         if self.end < self.start:
-            raise ValueError("period_order")
+            raise PydanticCustomError("plan.period_order", "period end is before its start")
         return self
 
 
@@ -50,7 +69,7 @@ class DocRef(Strict):
     @model_validator(mode="after")
     def _some_key(self) -> "DocRef":
         if not (self.doc_number.strip() or self.title.strip()):
-            raise ValueError("docref_empty")
+            raise PydanticCustomError("plan.docref_empty", "give doc_number or title")
         return self
 
 
@@ -121,21 +140,8 @@ class Plan(Strict):
     @field_validator("issued")
     @classmethod
     def _partial_date(cls, value: str) -> str:
-        if value == "":
-            return value
-        m = PARTIAL_DATE.match(value)
-        if not m:
-            raise ValueError("date_format")
-        year, month, day = m.groups()
-        if month and not 1 <= int(month) <= 12:
-            raise ValueError("date_format")
-        if day:
-            import datetime
-
-            try:
-                datetime.date(int(year), int(month), int(day))
-            except ValueError as exc:
-                raise ValueError("date_format") from exc
+        if value != "" and not _is_partial_date(value):
+            raise PydanticCustomError("plan.date_format", "issued must be YYYY, YYYY-MM or YYYY-MM-DD")
         return value
 
     @property
@@ -190,7 +196,7 @@ class Topic(Strict):
         seen = set()
         for word in words:
             if word in seen:
-                raise ValueError(f"标志词重复：{word}")
+                raise PydanticCustomError("config.duplicate_word", "duplicate marker word {word}", {"word": word})
             seen.add(word)
         return words
 

@@ -1,4 +1,7 @@
-"""The portal's own configuration: site_config/levels.yaml, references.yaml, topics.yaml, comparisons.yaml."""
+"""The portal's own configuration: site_config/levels.yaml, references.yaml, topics.yaml, comparisons.yaml.
+
+Codes: ``config.missing_file``, ``config.duplicate`` and ``config.two_general_topics``.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ class SiteConfig:
 def _load_list(path: Path, item_type: Any, *, required: bool, max_bytes: int) -> tuple[list, YamlDocument | None, list[ContentError]]:
     if not path.exists():
         if required:
-            return [], None, [error(path, 1, 1, "缺少配置文件。请从代码仓库恢复这个文件。")]
+            return [], None, [error("config.missing_file", path, 1, 1)]
         return [], None, []
     doc, problems = read_yaml(path, max_bytes)
     if doc is None or problems:
@@ -44,7 +47,8 @@ def _unique(doc: YamlDocument | None, items: list, attr: str) -> list[ContentErr
         value = getattr(item, attr)
         if value in seen:
             line, column = doc.where((index, attr)) if doc else (1, 1)
-            problems.append(error(doc.path if doc else "", line, column, f"{attr}“{value}”与第 {seen[value] + 1} 项重复。每一项的 {attr} 必须不同。"))
+            problems.append(error("config.duplicate", doc.path if doc else "", line, column, attr=attr, value=value,
+                                  first=seen[value] + 1))
         seen.setdefault(value, index)
     return problems
 
@@ -54,7 +58,7 @@ def _one_general(doc: YamlDocument | None, topics: list[Topic]) -> list[ContentE
     if len(general) < 2 or doc is None:
         return []
     line, column = doc.where((general[1], "general"))
-    return [error(doc.path, line, column, f"只能有一个 general: true 的专题（第 {general[0] + 1} 项已是）。请删去这一行。")]
+    return [error("config.two_general_topics", doc.path, line, column, first=general[0] + 1)]
 
 
 def load_site_config(root: Path, max_bytes: int) -> tuple[SiteConfig, list[ContentError]]:

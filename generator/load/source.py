@@ -3,8 +3,8 @@
 * every scalar is loaded as text (no YAML 1.1 guessing: ``no`` stays "no",
   ``2018-10`` stays "2018-10"); the model converts where it asks for numbers;
 * duplicate keys, anchors/aliases, explicit tags, tabs in indentation, BOMs,
-  non-UTF-8 files, empty files and files over the configured size are refused with a message
-  in Chinese that points at the place.
+  non-UTF-8 files, empty files and files over the configured size are refused with a
+  problem (codes ``file.*`` and ``yaml.*``, texts in ``generator.messages``) that points at the place.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from generator.load.yaml_messages import explain_yaml_problem
+from generator.load.yaml_messages import yaml_problem
+from generator.messages import phrase
 from generator.problems import ContentError, error
 
 PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", None}
@@ -66,17 +67,17 @@ class TextLoader(yaml.SafeLoader):
 def decode_text(path: Path, raw: bytes, max_bytes: int) -> tuple[str | None, list[ContentError]]:
     """UTF-8 text of a file, or the reason it is not acceptable."""
     if len(raw) > max_bytes:
-        return None, [error(path, 1, 1, f"文件太大（{len(raw) // 1024} KB，上限 {max_bytes // 1024} KB）。请把文件拆成几个方案文件，或检查是否误粘贴了大段内容。")]
+        return None, [error("file.too_large", path, 1, 1, size_kb=len(raw) // 1024, limit_kb=max_bytes // 1024)]
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [error(path, 1, 1, "文件开头有 BOM（字节顺序标记）。请用“UTF-8（无 BOM）”重新保存：记事本中选“另存为 → 编码 UTF-8”，VS Code 中点右下角编码选“通过编码保存 → UTF-8”。")]
+        return None, [error("file.bom", path, 1, 1)]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [error(path, 1, 1, "文件是 UTF-16 编码。请用 UTF-8（无 BOM）重新保存，例如：iconv -f UTF-16 -t UTF-8 原文件 > 新文件。")]
+        return None, [error("file.utf16", path, 1, 1)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [_encoding_problem(path, raw, exc.start)]
     if not text.strip():
-        return None, [error(path, 1, 1, "文件是空的。请写入方案内容，至少包括 id、title、level 三项；可以用 python -m generator import 生成草稿。")]
+        return None, [error("file.empty", path, 1, 1)]
     return text, []
 
 
@@ -84,13 +85,14 @@ def _encoding_problem(path: Path, raw: bytes, offset: int) -> ContentError:
     line = raw.count(b"\n", 0, offset) + 1
     column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
     guess = _guess_encoding(raw)
-    how = f"iconv -f {guess[1]} -t UTF-8 {path.name} > 新文件名.yaml" if guess else "用编辑器以 UTF-8 编码另存"
-    looks = f"看起来是 {guess[0]} 编码" if guess else "编码无法识别"
-    return error(path, line, column, f"文件不是 UTF-8 编码（{looks}）。请转换为 UTF-8 后再保存，例如：{how}；或在记事本中“另存为”时把编码选为 UTF-8。")
+    if guess is None:
+        return error("file.unknown_encoding", path, line, column)
+    return error("file.not_utf8", path, line, column, encoding=phrase(guess[0]), codec=guess[1], name=path.name)
 
 
 def _guess_encoding(raw: bytes) -> tuple[str, str] | None:
-    for label, codec in (("GBK（GB2312/GB18030）", "GB18030"), ("Big5（繁体）", "BIG5")):
+    """(the PHRASES key naming the encoding, its iconv name), or None."""
+    for label, codec in (("guess.gbk", "GB18030"), ("guess.big5", "BIG5")):
         try:
             raw.decode(codec)
         except UnicodeDecodeError:
@@ -104,7 +106,7 @@ def _tab_problems(path: Path, text: str) -> list[ContentError]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            problems.append(error(path, number, indent.index("\t") + 1, "行首用了制表符（Tab）缩进。YAML 只能用空格缩进：请把 Tab 换成空格（每级两个空格）。"))
+            problems.append(error("yaml.tab_indent", path, number, indent.index("\t") + 1))
     return problems
 
 
@@ -113,7 +115,7 @@ def read_yaml(path: Path, max_bytes: int) -> tuple[YamlDocument | None, list[Con
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [error(path, 1, 1, f"无法读取文件：{exc.strerror or exc}。")]
+        return None, [error("file.unreadable", path, 1, 1, reason=exc.strerror or exc)]
     text, problems = decode_text(path, raw, max_bytes)
     if text is None:
         return None, problems
@@ -128,17 +130,19 @@ def parse_yaml_text(path: Path, text: str) -> tuple[YamlDocument | None, list[Co
     try:
         node = loader.get_single_node()
     except _AliasRefused as exc:
-        return None, [error(path, exc.mark.line + 1, exc.mark.column + 1, "不支持 YAML 锚点（&）和别名（*）。请把要重复的内容直接写出来。")]
+        return None, [error("yaml.alias", path, exc.mark.line + 1, exc.mark.column + 1)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [error(path, line, column, explain_yaml_problem(exc))]
+        code, params = yaml_problem(exc)
+        return None, [error(code, path, line, column, **params)]
     except yaml.YAMLError as exc:
-        return None, [error(path, 1, 1, explain_yaml_problem(exc))]
+        code, params = yaml_problem(exc)
+        return None, [error(code, path, 1, 1, **params)]
     finally:
         loader.dispose()
     if node is None:
-        return None, [error(path, 1, 1, "文件里只有注释，没有内容。请写入方案内容，至少包括 id、title、level 三项。")]
+        return None, [error("file.only_comments", path, 1, 1)]
     doc = YamlDocument(path, None)
     doc.data = _to_python(node, (), doc, problems)
     return doc, problems
@@ -152,7 +156,7 @@ def _to_python(node: yaml.Node, loc: PathKey, doc: YamlDocument, problems: list[
     doc.positions[loc] = _position(node)
     if node.tag not in PLAIN_TAGS:
         line, column = _position(node)
-        problems.append(error(doc.path, line, column, f"不支持 YAML 标签“{node.tag}”。请删除以 ! 开头的标签，直接写文字。"))
+        problems.append(error("yaml.tag", doc.path, line, column, tag=node.tag))
         return None
     if isinstance(node, yaml.ScalarNode):
         return node.value
@@ -166,12 +170,12 @@ def _mapping_to_python(node: yaml.MappingNode, loc: PathKey, doc: YamlDocument, 
     for key_node, value_node in node.value:
         line, column = _position(key_node)
         if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(error(doc.path, line, column, "键必须是一个词（如 title），不能是列表或映射。"))
+            problems.append(error("yaml.key_not_scalar", doc.path, line, column))
             continue
         key = key_node.value
         if key in result:
             first_line, _ = doc.key_positions[loc + (key,)]
-            problems.append(error(doc.path, line, column, f"键“{key}”在同一层里重复出现（第 {first_line} 行已经写过）。请删去其中一个，或合并两处内容。"))
+            problems.append(error("yaml.duplicate_key", doc.path, line, column, key=key, first_line=first_line))
             continue
         doc.key_positions[loc + (key,)] = (line, column)
         result[key] = _to_python(value_node, loc + (key,), doc, problems)

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from generator.config import PortalConfig
+from generator.publish.targets import MARKER_TEXT, SITE_MARKER
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
@@ -46,31 +47,70 @@ def _exchange(a: Path, b: Path) -> bool:
     return renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0
 
 
+class OldSiteKept(Exception):
+    """The new site is live, but the old one could not be deleted."""
+
+
 def swap_in(new_dir: Path, site_dir: Path) -> None:
-    """Replace site_dir by new_dir in one step; the old site is removed afterwards."""
+    """Replace site_dir by new_dir in one step; the old site is removed afterwards (OldSiteKept if it cannot be)."""
     if not site_dir.exists():
         os.rename(new_dir, site_dir)
         return
     if _exchange(new_dir, site_dir):
-        shutil.rmtree(new_dir)  # new_dir now holds the old site
+        _remove_old(new_dir)  # new_dir now holds the old site
         return
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     os.rename(site_dir, old)
     os.rename(new_dir, site_dir)
-    shutil.rmtree(old)
+    _remove_old(old)
 
 
-def publish(config: PortalConfig) -> None:
-    """Build the site with MkDocs into a temporary folder beside ``site_dir``, then swap it in."""
+def _remove_old(old: Path) -> None:
+    try:
+        shutil.rmtree(old)
+    except OSError as exc:
+        raise OldSiteKept(f"{old}（{exc.strerror or exc}）") from None
+
+
+def remove_leftovers(site_dir: Path) -> None:
+    """Temporary folders of builds that were killed before they could clean up."""
+    for leftover in site_dir.parent.glob(f".{site_dir.name}-build-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.rmtree(site_dir.with_name(site_dir.name + ".old"), ignore_errors=True)
+
+
+def missing_pages(site: Path, expected: list[str]) -> list[str]:
+    """Pages (``plans/x/index.md``) whose HTML the build did not produce."""
+    return [rel for rel in expected if not (site / (rel[: -len(".md")] + ".html")).is_file()]
+
+
+def publish(config: PortalConfig, pages: list[str]) -> None:
+    """Build the site with MkDocs into a temporary folder beside ``site_dir``, check it, then swap it in.
+
+    ``pages`` are the Markdown pages the generator wrote: each must come out as HTML, or the build
+    lost its inputs on the way and nothing is published.
+    """
     site_dir = config.site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(site_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
         result = run_mkdocs(config, tmp)
         if result.returncode != 0:
             raise PublishError((result.stderr or result.stdout).strip())
+        lost = missing_pages(tmp, pages)
+        if lost:
+            raise PublishError(f"生成的网站缺少 {len(lost)} 个页面（如 {lost[0]}）：生成过程中 Markdown 目录被改动或删除了。")
+        (tmp / SITE_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a web server runs as another user
         swap_in(tmp, site_dir)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -50,10 +50,14 @@ class Writer:
         if path.is_file() and path.read_bytes() == data:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, path)
         self.changed += 1
+
+    def missing(self) -> list[str]:
+        """Files this run wrote that are no longer there (something deleted them meanwhile)."""
+        return sorted(rel for rel in self.written if not (self.root / rel).is_file())
 
     def remove_stale(self) -> int:
         """Delete what this run did not write under the root; return how many files went."""

@@ -1,7 +1,14 @@
-"""Every kind of authoring mistake gives `path:line:column: message` in Chinese that says what to write instead."""
+"""Every kind of authoring mistake is reported as a problem with a stable code at the place it was made.
+
+Cases assert the code and the position; the Chinese wording lives in generator/messages.py and is
+pinned only by ``test_the_wording_of_a_few_messages`` (and every template is checked to format).
+"""
 
 from __future__ import annotations
 
+import re
+import shutil
+import string
 import textwrap
 from pathlib import Path
 
@@ -9,7 +16,9 @@ import pytest
 
 from generator.config import DEFAULT
 from generator.load.loader import load
-from tests.conftest import portal_config, run_generator
+from generator.messages import MESSAGES
+from generator.problems import ContentError, display_path, error
+from tests.conftest import SITE_CONFIG, portal_config, run_generator
 
 GOOD = textwrap.dedent("""\
     id: "good-plan"
@@ -28,6 +37,10 @@ GOOD = textwrap.dedent("""\
             text: "合理布局党群服务中心。"
     """)
 
+TITLE = 'title: "某市实施方案"'
+TEXT = 'text: "开展精准整顿。"'
+ISSUED = 'issued: "2018-10-29"'
+
 
 def write(content: Path, name: str, data: str | bytes) -> Path:
     path = content / "plans" / name
@@ -35,75 +48,95 @@ def write(content: Path, name: str, data: str | bytes) -> Path:
     return path
 
 
-def problems_of(content: Path) -> list[str]:
-    return [p.format() for p in load(portal_config(content)).problems]
+def problems_of(content: Path, **settings) -> list[ContentError]:
+    return load(portal_config(content, **settings)).problems
 
 
-def only(content: Path) -> str:
-    found = problems_of(content)
-    assert len(found) == 1, found
+def only(content: Path, **settings) -> ContentError:
+    found = problems_of(content, **settings)
+    assert len(found) == 1, [p.format() for p in found]
     return found[0]
 
 
+def where(problem: ContentError) -> tuple[str, str, int, int]:
+    """(file name, code, line, column) of a problem."""
+    return Path(problem.path).name, problem.code, problem.line, problem.column
+
+
 CASES = {
-    # name: (yaml text, expected "line:column", fragment of the message)
-    "yaml_syntax": (GOOD.replace('title: "某市实施方案"', 'title: "某市实施方案'), None, "YAML 格式错误"),
-    "unknown_key": (GOOD.replace('title: "某市实施方案"', 'title: "某市实施方案"\nshort_titel: "某市方案"'), "3:1", "未知字段“short_titel”。您是不是想写“short_title”？"),
-    "missing_title": (GOOD.replace('title: "某市实施方案"\n', ""), "1:1", "缺少必填字段 title（标题）"),
-    "wrong_type": (GOOD.replace('title: "某市实施方案"', 'title: ["a", "b"]'), "2:8", "title（标题） 应是一段文字，这里却是列表"),
-    "invalid_date": (GOOD.replace('"2018-10-29"', '"2018-02-30"'), "4:9", "日期格式不对"),
-    "unknown_level": (GOOD.replace('level: "city"', 'level: "cty"'), "3:8", "未知层级“cty”。请写 site_config/levels.yaml 中的一个：central（中央）"),
-    "duplicate_measure_number": (GOOD.replace('number: "2"', 'number: "1"'), "12:17", "举措编号“1”在正文中重复（第 9 行已有）"),
-    "unsafe_id_slash": (GOOD.replace('"good-plan"', '"a/b"'), "1:5", "id（网址用的标识） 的写法不对"),
-    "unsafe_id_dots": (GOOD.replace('"good-plan"', '"../etc"'), "1:5", "不能有空格、斜杠、“..”或汉字"),
-    "unsafe_id_chinese": (GOOD.replace('"good-plan"', '"深圳"'), "1:5", "只能用小写英文字母"),
-    "empty_measure_text": (GOOD.replace('text: "开展精准整顿。"', 'text: ""'), "11:15", "text（正文） 不能为空"),
-    "list_for_mapping": ("- id: \"x\"\n", "1:1", "应是“键: 值”形式的映射"),
-    "measures_not_list": (GOOD.split("    measures:")[0] + '    measures: "一条"\n', "8:15", "measures（举措） 应是列表"),
-    "duplicate_key": (GOOD.replace('level: "city"', 'level: "city"\nlevel: "province"'), "4:1", "键“level”在同一层里重复出现（第 3 行已经写过）"),
-    "alias": (GOOD.replace('title: "某市实施方案"', 'title: &t "某市实施方案"\nshort_title: *t'), "2:8", "不支持 YAML 锚点（&）和别名（*）"),
-    "tab_indent": (GOOD.replace("  - number: \"一、\"", "\t- number: \"一、\""), "6:1", "制表符（Tab）"),
-    "see_also_nowhere": (GOOD.replace('text: "开展精准整顿。"', 'text: "开展精准整顿。"\n        see_also: [{plan: "no-such-plan"}]'), "12:27", "see_also 指向的方案“no-such-plan”不存在"),
-    "see_also_measure_nowhere": (GOOD.replace('text: "开展精准整顿。"', 'text: "开展精准整顿。"\n        see_also: [{plan: "good-plan", measure: "99"}]'), "12:49", "没有编号键为“99”的举措"),
-    "unknown_topic": (GOOD.replace('text: "开展精准整顿。"', 'text: "开展精准整顿。"\n        topics: ["no-such-topic"]'), "12:18", "未知专题“no-such-topic”"),
-    "period_order": (GOOD.replace('issued: "2018-10-29"', 'issued: "2018-10-29"\nperiod: {start: 2020, end: 2018}'), "5:9", "截止年份早于起始年份"),
-    "year_not_number": (GOOD.replace('issued: "2018-10-29"', 'issued: "2018-10-29"\nyear_themes: [{year: "二〇一八", theme: "规范化建设"}]'), "5:22", "year（年份） 应是整数年份"),
+    # name: (yaml text, expected code, (line, column))
+    "yaml_syntax": (GOOD.replace(TITLE, 'title: "某市实施方案'), "yaml.indent", (3, 9)),
+    "unknown_key": (GOOD.replace(TITLE, TITLE + '\nshort_titel: "某市方案"'), "plan.unknown_key", (3, 1)),
+    "missing_title": (GOOD.replace(TITLE + "\n", ""), "plan.missing_field", (1, 1)),
+    "wrong_type": (GOOD.replace(TITLE, 'title: ["a", "b"]'), "plan.wrong_type.text", (2, 8)),
+    "invalid_date": (GOOD.replace('"2018-10-29"', '"2018-02-30"'), "plan.date_format", (4, 9)),
+    "unknown_level": (GOOD.replace('level: "city"', 'level: "cty"'), "plan.unknown_level", (3, 8)),
+    "duplicate_measure_number": (GOOD.replace('number: "2"', 'number: "1"'), "plan.duplicate_number", (12, 17)),
+    "unsafe_id_slash": (GOOD.replace('"good-plan"', '"a/b"'), "plan.slug", (1, 5)),
+    "unsafe_id_dots": (GOOD.replace('"good-plan"', '"../etc"'), "plan.slug", (1, 5)),
+    "unsafe_id_chinese": (GOOD.replace('"good-plan"', '"深圳"'), "plan.slug", (1, 5)),
+    "empty_measure_text": (GOOD.replace(TEXT, 'text: ""'), "plan.empty_text", (11, 15)),
+    "list_for_mapping": ("- id: \"x\"\n", "plan.wrong_type.top_level", (1, 1)),
+    "measures_not_list": (GOOD.split("    measures:")[0] + '    measures: "一条"\n', "plan.wrong_type.list", (8, 15)),
+    "duplicate_key": (GOOD.replace('level: "city"', 'level: "city"\nlevel: "province"'), "yaml.duplicate_key", (4, 1)),
+    "alias": (GOOD.replace(TITLE, 'title: &t "某市实施方案"\nshort_title: *t'), "yaml.alias", (2, 8)),
+    "tab_indent": (GOOD.replace("  - number: \"一、\"", "\t- number: \"一、\""), "yaml.tab_indent", (6, 1)),
+    "see_also_nowhere": (GOOD.replace(TEXT, TEXT + '\n        see_also: [{plan: "no-such-plan"}]'), "plan.see_also_plan", (12, 27)),
+    "see_also_measure_nowhere": (GOOD.replace(TEXT, TEXT + '\n        see_also: [{plan: "good-plan", measure: "99"}]'),
+                                 "plan.see_also_measure", (12, 49)),
+    "unknown_topic": (GOOD.replace(TEXT, TEXT + '\n        topics: ["no-such-topic"]'), "plan.unknown_topic", (12, 18)),
+    "period_order": (GOOD.replace(ISSUED, ISSUED + "\nperiod: {start: 2020, end: 2018}"), "plan.period_order", (5, 9)),
+    "year_not_number": (GOOD.replace(ISSUED, ISSUED + '\nyear_themes: [{year: "二〇一八", theme: "规范化建设"}]'),
+                        "plan.wrong_type.integer", (5, 22)),
+    "year_out_of_range": (GOOD.replace(ISSUED, ISSUED + "\nperiod: {start: 1800, end: 2018}"), "plan.out_of_range", (5, 17)),
+    "docref_empty": (GOOD.replace(ISSUED, ISSUED + '\nbased_on: [{doc_number: ""}]'), "plan.docref_empty", (5, 12)),
+    "id_too_long": (GOOD.replace('"good-plan"', '"' + "a" * 81 + '"'), "plan.too_long", (1, 5)),
+    "key_not_scalar": (GOOD.replace(TITLE, TITLE + '\n[a, b]: "x"'), "yaml.key_not_scalar", (3, 1)),
+    "colon_in_text": (GOOD.replace(TITLE, "title: 某市: 方案"), "yaml.colon_in_text", (2, 10)),
+    "unclosed_quote_at_end": (GOOD + 'notes: "abc', "yaml.unclosed", (15, 12)),
 }
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_each_mistake_is_reported_where_it_is(content_dir: Path, name: str) -> None:
-    text, where, fragment = CASES[name]
-    path = write(content_dir, "plan.yaml", text)
-    message = only(content_dir)
-    assert str(Path("plans") / "plan.yaml") in message
-    if where:
-        assert f"plan.yaml:{where}: " in message, message
-    assert fragment in message, message
+    text, code, (line, column) = CASES[name]
+    write(content_dir, "plan.yaml", text)
+    problem = only(content_dir)
+    assert Path(problem.path).parts[-2:] == ("plans", "plan.yaml")
+    assert (problem.code, problem.line, problem.column) == (code, line, column), problem.format()
+    assert problem.is_error
+    assert problem.format().startswith(f"{problem.path}:{line}:{column}: ")
+
+
+def test_an_explicit_tag_is_refused_where_it_is(content_dir: Path) -> None:
+    write(content_dir, "plan.yaml", GOOD.replace(TITLE, 'title: !foo "某市实施方案"'))
+    found = sorted(where(p) for p in problems_of(content_dir))
+    assert found == [("plan.yaml", "plan.wrong_type.text", 2, 8), ("plan.yaml", "yaml.tag", 2, 8)]
 
 
 def test_all_problems_of_all_files_are_reported_at_once(content_dir: Path) -> None:
-    write(content_dir, "a.yaml", GOOD.replace('title: "某市实施方案"', 'titel: "x"'))
+    write(content_dir, "a.yaml", GOOD.replace(TITLE, 'titel: "x"'))
     write(content_dir, "b.yaml", GOOD.replace('"good-plan"', '"other"').replace('"2018-10-29"', '"2018-13"'))
     write(content_dir, "c.yaml", b"\xef\xbb\xbf" + GOOD.encode())
-    found = problems_of(content_dir)
-    assert any("a.yaml:2:1" in p for p in found)
-    assert any("b.yaml:4:9" in p for p in found)
-    assert any("c.yaml:1:1" in p and "BOM" in p for p in found)
+    found = {where(p) for p in problems_of(content_dir)}
+    assert ("a.yaml", "plan.unknown_key", 2, 1) in found
+    assert ("b.yaml", "plan.date_format", 4, 9) in found
+    assert ("c.yaml", "file.bom", 1, 1) in found
 
 
 def test_duplicate_plan_ids_across_files(content_dir: Path) -> None:
     write(content_dir, "a.yaml", GOOD)
     write(content_dir, "b.yaml", GOOD)
-    message = only(content_dir)
-    assert "b.yaml:1:5: 方案 id“good-plan”已被" in message and "a.yaml 第 1 行使用" in message
+    problem = only(content_dir)
+    assert where(problem) == ("b.yaml", "plan.duplicate_id", 1, 5)
+    assert (content_dir / "plans" / "a.yaml").as_posix() in problem.message  # names the file that has it first
 
 
 def test_gbk_file_names_the_encoding_and_the_fix(content_dir: Path) -> None:
     write(content_dir, "gbk.yaml", GOOD.encode("gb18030"))
-    message = only(content_dir)
-    assert "gbk.yaml:2:" in message and ": 文件不是 UTF-8 编码（看起来是 GBK" in message
-    assert "iconv -f GB18030 -t UTF-8" in message
+    problem = only(content_dir)
+    assert where(problem) == ("gbk.yaml", "file.not_utf8", 2, 11)
+    assert "iconv -f GB18030 -t UTF-8 gbk.yaml" in problem.message
 
 
 def test_bom_empty_and_oversized_files(content_dir: Path) -> None:
@@ -111,25 +144,81 @@ def test_bom_empty_and_oversized_files(content_dir: Path) -> None:
     write(content_dir, "empty.yaml", b"")
     write(content_dir, "comments.yaml", b"# only a comment\n")
     write(content_dir, "huge.yaml", GOOD.encode() + b"# " + b"x" * DEFAULT.max_file_bytes + b"\n")
-    found = "\n".join(problems_of(content_dir))
-    assert "bom.yaml:1:1: 文件开头有 BOM" in found
-    assert "empty.yaml:1:1: 文件是空的" in found
-    assert "comments.yaml:1:1: 文件里只有注释" in found
-    assert "huge.yaml:1:1: 文件太大" in found
-
-
-def test_based_on_that_resolves_to_nothing_is_a_warning(content_dir: Path) -> None:
-    write(content_dir, "plan.yaml", GOOD.replace('issued: "2018-10-29"', 'issued: "2018-10-29"\nbased_on: [{doc_number: "无此文〔2099〕1号"}]'))
-    result = load(portal_config(content_dir))
-    assert result.corpus is not None and not result.errors
-    assert [w.format() for w in result.warnings] == [
-        f"{result.warnings[0].path}:5:12: 警告：依据文件 无此文〔2099〕1号 既不是本门户收录的方案，也不在 site_config/references.yaml 中。请在 references.yaml 中补充这份文件（id、title、doc_number），或核对文号和标题。"
+    write(content_dir, "utf16.yaml", GOOD.encode("utf-16"))
+    assert sorted(where(p) for p in problems_of(content_dir)) == [
+        ("bom.yaml", "file.bom", 1, 1),
+        ("comments.yaml", "file.only_comments", 1, 1),
+        ("empty.yaml", "file.empty", 1, 1),
+        ("huge.yaml", "file.too_large", 1, 1),
+        ("utf16.yaml", "file.utf16", 1, 1),
     ]
 
 
+def test_no_plan_files_at_all(content_dir: Path) -> None:
+    problem = only(content_dir)
+    assert (problem.code, problem.line, problem.column) == ("content.no_plans", 1, 1)
+    assert Path(problem.path).name == "plans"
+
+
+def test_based_on_that_resolves_to_nothing_is_a_warning(content_dir: Path) -> None:
+    write(content_dir, "plan.yaml", GOOD.replace(ISSUED, ISSUED + '\nbased_on: [{doc_number: "无此文〔2099〕1号"}]'))
+    result = load(portal_config(content_dir))
+    assert result.corpus is not None and not result.errors
+    assert [where(w) for w in result.warnings] == [("plan.yaml", "plan.based_on_unresolved", 5, 12)]
+    assert not result.warnings[0].is_error
+
+
+def _site_config_with_second_general_topic(tmp_path: Path) -> tuple[Path, int]:
+    """A copy of site_config/ whose second topic says ``general: true`` too; and the line it says so on."""
+    folder = tmp_path / "site_config"
+    shutil.copytree(SITE_CONFIG, folder)
+    lines = (folder / "topics.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    second = [i for i, line in enumerate(lines) if line.startswith("- id:")][1]
+    lines.insert(second + 1, "  general: true\n")
+    (folder / "topics.yaml").write_text("".join(lines), encoding="utf-8")
+    return folder, second + 2
+
+
+def test_two_general_topics_are_refused(content_dir: Path, tmp_path: Path) -> None:
+    write(content_dir, "plan.yaml", GOOD)
+    site_config, line = _site_config_with_second_general_topic(tmp_path)
+    problem = only(content_dir, site_config=site_config)
+    assert where(problem) == ("topics.yaml", "config.two_general_topics", line, 12)
+    assert Path(problem.path).parent == site_config
+
+
+def test_the_wording_of_a_few_messages(content_dir: Path) -> None:
+    """The one place the Chinese text is pinned: an unknown key with a suggestion, and the based_on warning."""
+    path = display_path(write(content_dir, "plan.yaml", GOOD.replace(TITLE, TITLE + '\nshort_titel: "某市方案"')))
+    assert only(content_dir).format() == (
+        f"{path}:3:1: 未知字段“short_titel”。您是不是想写“short_title”？这里可用的字段有：id、source、title、short_title、"
+        "doc_number、issuer、level、region、kind、issued、period、based_on、recipients、notice、notice_signer、"
+        "notice_date、preamble、year_themes、sections、annexes、closing、footer、notes。"
+    )
+    write(content_dir, "plan.yaml", GOOD.replace(ISSUED, ISSUED + '\nbased_on: [{doc_number: "无此文〔2099〕1号"}]'))
+    assert only(content_dir).format() == (
+        f"{path}:5:12: 警告：依据文件 无此文〔2099〕1号 既不是本门户收录的方案，也不在 site_config/references.yaml 中。"
+        "请在 references.yaml 中补充这份文件（id、title、doc_number），或核对文号和标题。"
+    )
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_every_message_template_formats(code: str) -> None:
+    fields = {name for _, name, _, _ in string.Formatter().parse(MESSAGES[code]) if name}
+    problem = error(code, "plan.yaml", 1, 1, **{name: "x" for name in fields})
+    assert problem.code == code
+    assert re.search(r"[\u4e00-\u9fff]", problem.message), problem.message
+    assert not re.search(r"\{\w*\}", problem.message), problem.message  # a literal "{ }" (yaml.unclosed) is fine
+
+
+def test_an_unknown_code_is_a_bug() -> None:
+    with pytest.raises(KeyError):
+        error("plan.no_such_code", "plan.yaml", 1, 1)
+
+
 def test_yaml_1_1_guessing_is_off_every_scalar_is_text(content_dir: Path) -> None:
-    text = GOOD.replace('number: "1"', "number: 1.10").replace('title: "某市实施方案"', "title: no").replace('"2018-10-29"', "2018-10-29")
-    text = text.replace('text: "开展精准整顿。"', "text: on")
+    text = GOOD.replace('number: "1"', "number: 1.10").replace(TITLE, "title: no").replace('"2018-10-29"', "2018-10-29")
+    text = text.replace(TEXT, "text: on")
     write(content_dir, "plan.yaml", text)
     result = load(portal_config(content_dir))
     assert not result.errors, [p.format() for p in result.errors]
@@ -140,11 +229,13 @@ def test_yaml_1_1_guessing_is_off_every_scalar_is_text(content_dir: Path) -> Non
 
 
 def test_check_command_exit_status_and_no_traceback(content_dir: Path) -> None:
-    write(content_dir, "plan.yaml", GOOD.replace('level: "city"', 'level: ["city"]').replace('titel', 'x'))
+    write(content_dir, "plan.yaml", GOOD.replace('level: "city"', 'level: ["city"]'))
     result = run_generator("check", "--content", str(content_dir))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    assert "plan.yaml:3:8: level（层级） 应是一段文字" in result.stderr
+    problem = only(content_dir)
+    assert where(problem) == ("plan.yaml", "plan.wrong_type.text", 3, 8)
+    assert result.stderr.splitlines()[0] == problem.format()
     write(content_dir, "plan.yaml", GOOD)
     ok = run_generator("check", "--content", str(content_dir))
     assert ok.returncode == 0, ok.stderr

@@ -1,0 +1,121 @@
+"""Every Chinese text a maintainer sees in a problem, in one place.
+
+``MESSAGES`` maps a stable problem code (``family.kind``: ``file.`` reading a file, ``yaml.`` its
+syntax, ``plan.`` a value checked against the model — in site_config files too — or across a plan,
+``content.`` the content folder, ``config.`` site_config/ itself) to a ``str.format`` template.
+``PHRASES`` are the smaller pieces that go into a template's parameters; ``FIELD_LABELS`` name
+the fields. Change wording here only; codes are what tests and tools rely on.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+_YAML = "YAML 格式错误："
+
+MESSAGES: dict[str, str] = {
+    # reading a file (generator/load/source.py)
+    "file.unreadable": "无法读取文件：{reason}。",
+    "file.too_large": "文件太大（{size_kb} KB，上限 {limit_kb} KB）。请把文件拆成几个方案文件，或检查是否误粘贴了大段内容。",
+    "file.bom": "文件开头有 BOM（字节顺序标记）。请用“UTF-8（无 BOM）”重新保存：记事本中选“另存为 → 编码 UTF-8”，VS Code 中点右下角编码选“通过编码保存 → UTF-8”。",
+    "file.utf16": "文件是 UTF-16 编码。请用 UTF-8（无 BOM）重新保存，例如：iconv -f UTF-16 -t UTF-8 原文件 > 新文件。",
+    "file.not_utf8": "文件不是 UTF-8 编码（看起来是 {encoding} 编码）。请转换为 UTF-8 后再保存，例如：iconv -f {codec} -t UTF-8 {name} > 新文件名.yaml；或在记事本中“另存为”时把编码选为 UTF-8。",
+    "file.unknown_encoding": "文件不是 UTF-8 编码（编码无法识别）。请转换为 UTF-8 后再保存，例如：用编辑器以 UTF-8 编码另存；或在记事本中“另存为”时把编码选为 UTF-8。",
+    "file.empty": "文件是空的。请写入方案内容，至少包括 id、title、level 三项；可以用 python -m generator import 生成草稿。",
+    "file.only_comments": "文件里只有注释，没有内容。请写入方案内容，至少包括 id、title、level 三项。",
+    # YAML that PyYAML reads but the portal refuses (generator/load/source.py)
+    "yaml.tab_indent": "行首用了制表符（Tab）缩进。YAML 只能用空格缩进：请把 Tab 换成空格（每级两个空格）。",
+    "yaml.alias": "不支持 YAML 锚点（&）和别名（*）。请把要重复的内容直接写出来。",
+    "yaml.tag": "不支持 YAML 标签“{tag}”。请删除以 ! 开头的标签，直接写文字。",
+    "yaml.key_not_scalar": "键必须是一个词（如 title），不能是列表或映射。",
+    "yaml.duplicate_key": "键“{key}”在同一层里重复出现（第 {first_line} 行已经写过）。请删去其中一个，或合并两处内容。",
+    # PyYAML's syntax errors (generator/load/yaml_messages.py)
+    "yaml.colon_in_text": _YAML + "这里不能出现冒号“: ”。若文字本身含有“: ”，请给整段文字加上双引号，或改用 |- 块写法；若是新的字段，请检查缩进是否与上一行对齐。",
+    "yaml.missing_colon": _YAML + "缺少冒号。每个字段要写成“键: 值”（冒号后留一个空格），或检查上一行的引号是否配对。",
+    "yaml.unclosed": _YAML + "文件在引号或括号还没有闭合时就结束了。请检查引号（\" 或 '）、方括号 [ ] 和花括号 {{ }} 是否成对。",
+    "yaml.bad_escape": _YAML + "双引号里出现了无效的反斜杠转义。请把 \\ 写成 \\\\，或改用单引号、|- 块写法。",
+    "yaml.several_documents": _YAML + "文件中只能有一个 YAML 文档：请删除多余的 --- 分隔线。",
+    "yaml.undefined_alias": _YAML + "不支持 YAML 锚点（&）和别名（*）。请把要重复的内容直接写出来。",
+    "yaml.list_indent": _YAML + "列表项（以 - 开头）的缩进不一致。同一列表的各项应左对齐。",
+    "yaml.indent": _YAML + "缩进不一致：这一行的缩进与同一层的其他行不同。请用空格对齐（每级两个空格）。",
+    "yaml.expected_key": _YAML + "缩进或格式有误，找不到字段名。请检查这一行与上一行的缩进，以及引号是否成对。",
+    "yaml.list_item_indent": _YAML + "列表项的缩进不一致：请检查以 - 开头的各行是否左对齐。",
+    "yaml.tab": _YAML + "出现了制表符（Tab）。YAML 只能用空格缩进：请把 Tab 换成空格。",
+    "yaml.bad_first_char": _YAML + "出现了 YAML 不允许放在开头的字符（如 @ 或 `）。请给整段文字加上双引号。",
+    "yaml.missing_content": _YAML + "这里缺少内容。请检查是否多写了逗号、方括号或冒号。",
+    "yaml.block_scalar": _YAML + "块文字（| 或 |-）的写法有误：| 后面只能跟 - 或 +，正文需另起一行并缩进。",
+    "yaml.control_char": _YAML + "文件中有不可见的控制字符（常见于从 Word 或网页粘贴的内容）。请删除这些字符后再保存。",
+    "yaml.syntax": _YAML + "无法读取这一处（{problem}）。请检查缩进、冒号和引号。",
+    # a value against the model (generator/load/validation.py, generator/load/model.py)
+    "plan.unknown_key": "未知字段“{key}”。{suggestion}这里可用的字段有：{allowed}。",
+    "plan.missing_field": "缺少必填字段 {field}。请在这一项里加上一行：{key}: …",
+    "plan.wrong_type.text": "{where} 应是一段文字，这里却是{shape}。若要写多段文字，请用 |- 块写法。",
+    "plan.wrong_type.list": "{where} 应是列表（每项另起一行，以“- ”开头），这里却是{shape}。",
+    "plan.wrong_type.mapping": "{where} 应是“键: 值”形式的映射，这里却是{shape}。",
+    "plan.wrong_type.top_level": "{where} 应是“键: 值”形式的映射，这里却是{shape}。方案文件的最外层应直接写 id: …、title: … 等字段，不要以“- ”开头。",
+    "plan.wrong_type.integer": "{where} 应是整数年份，如 2018；现在写的是“{value}”。",
+    "plan.out_of_range": "{where} 超出范围（应在 1900 到 2100 之间）：现在写的是“{value}”。",
+    "plan.too_long": "{where} 太长（最多 {max_length} 个字符）。",
+    "plan.slug": "{where} 的写法不对：只能用小写英文字母 a-z、数字 0-9 和连字符 -（不能有空格、斜杠、“..”或汉字），例如 shenzhen-2018-2020。现在写的是“{value}”。",
+    "plan.empty_text": "{where} 不能为空。请照原文写入内容。",
+    "plan.invalid_value": "{where} 的值不对（{detail}）。",
+    "plan.date_format": "日期格式不对。请写成 \"2018-10-29\"、\"2018-10\" 或 \"2018\"（加双引号）；原文没有日期就写 \"\"。",
+    "plan.period_order": "截止年份早于起始年份。请检查 period 的 start 和 end。",
+    "plan.docref_empty": "依据文件至少要写 doc_number（文号）或 title（标题）中的一项。",
+    # across plans and against site_config (generator/load/loader.py, generator/load/checks.py)
+    "content.no_plans": "没有找到任何方案文件（*.yaml）。请把方案放在 content/plans/ 目录下。",
+    "plan.duplicate_id": "方案 id“{id}”已被 {first_path} 第 {first_line} 行使用。每个方案的 id 必须不同：请换一个 id。",
+    "plan.unknown_level": "未知层级“{value}”。请写 site_config/levels.yaml 中的一个：{choices}。",
+    "plan.duplicate_number": "举措编号“{number}”在{scope}重复（第 {first_line} 行已有）。请核对原文编号。",
+    "plan.unknown_topic": "未知专题“{topic}”。请写 site_config/topics.yaml 中某个专题的 id。",
+    "plan.based_on_unresolved": "依据文件 {what} 既不是本门户收录的方案，也不在 site_config/references.yaml 中。请在 references.yaml 中补充这份文件（id、title、doc_number），或核对文号和标题。",
+    "plan.see_also_plan": "see_also 指向的方案“{plan}”不存在。请写一个已收录方案的 id。",
+    "plan.see_also_measure": "方案“{plan}”中没有编号键为“{measure}”的举措。可用的编号键如：{keys}……",
+    # site_config/ (generator/load/site_config.py, generator/load/model.py)
+    "config.missing_file": "缺少配置文件。请从代码仓库恢复这个文件。",
+    "config.duplicate": "{attr}“{value}”与第 {first} 项重复。每一项的 {attr} 必须不同。",
+    "config.two_general_topics": "只能有一个 general: true 的专题（第 {first} 项已是）。请删去这一行。",
+    "config.duplicate_word": "{where} 的值不对：标志词重复：{word}",
+}
+
+PHRASES: dict[str, str] = {
+    "warning_prefix": "警告：",
+    "list_separator": "、",
+    "did_you_mean": "您是不是想写“{guess}”？",
+    "where.top_level": "文件最外层",
+    "where.item": "这一项",
+    "where.other_field": "“{name}”",
+    "shape.list": "列表",
+    "shape.mapping": "映射（键: 值）",
+    "shape.null": "空值",
+    "shape.text": "文字“{value}”",
+    "scope.body": "正文中",
+    "scope.annex": "附件中",
+    "level_choice": "{key}（{name}）",
+    "book_title": "《{title}》",
+    "guess.gbk": "GBK（GB2312/GB18030）",
+    "guess.big5": "Big5（繁体）",
+}
+
+FIELD_LABELS: dict[str, str] = {
+    "id": "id（网址用的标识）", "source": "source（来源文件名）", "title": "title（标题）",
+    "short_title": "short_title（简称）", "doc_number": "doc_number（文号）", "issuer": "issuer（发文机关）",
+    "level": "level（层级）", "region": "region（地区）", "kind": "kind（文种）", "issued": "issued（日期）",
+    "period": "period（实施期限）", "start": "start（起始年份）", "end": "end（截止年份）",
+    "based_on": "based_on（依据文件）", "recipients": "recipients（主送）", "notice": "notice（印发通知）",
+    "preamble": "preamble（前言）", "year_themes": "year_themes（年度主题）", "year": "year（年份）",
+    "theme": "theme（主题）", "text": "text（正文）", "sections": "sections（章节）", "annexes": "annexes（附件）",
+    "measures": "measures（举措）", "number": "number（编号）", "topics": "topics（专题）",
+    "see_also": "see_also（相关链接）", "plan": "plan（方案 id）", "measure": "measure（举措编号）",
+    "name": "name（名称）", "key": "key（键）", "order": "order（排序）", "words": "words（关键词）",
+}
+
+
+def phrase(key: str, /, **params: object) -> str:
+    """A piece of a message (``PHRASES[key]`` formatted); an unknown key is a bug and raises KeyError."""
+    return PHRASES[key].format(**params)
+
+
+def join(items: Iterable[object]) -> str:
+    """Items listed the Chinese way: 甲、乙、丙."""
+    return PHRASES["list_separator"].join(str(item) for item in items)
