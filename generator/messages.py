@@ -76,6 +76,10 @@ MESSAGES: dict[str, str] = {
     "config.duplicate": "{attr}“{value}”与第 {first} 项重复。每一项的 {attr} 必须不同。",
     "config.two_general_topics": "只能有一个 general: true 的专题（第 {first} 项已是）。请删去这一行。",
     "config.duplicate_word": "{where} 的值不对：标志词重复：{word}",
+    # page templates (templates/pages/*.md.j2)
+    "template.syntax": "页面模板有语法错误：{problem}。请按 Jinja2 的写法修改这一行，或从代码仓库恢复这个文件。",
+    "template.missing": "找不到页面模板“{name}”。请从代码仓库恢复 templates/pages/ 下的这个文件。",
+    "template.error": "页面模板在生成“{page}”时出错：{problem}。请检查这一行，或从代码仓库恢复这个文件。",
 }
 
 PHRASES: dict[str, str] = {
