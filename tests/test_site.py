@@ -169,3 +169,16 @@ def test_measure_page_has_breadcrumbs_years_topics_and_neighbours(portal: Path) 
 def article(html: str) -> str:
     start = html.index('<article class="md-content__inner')
     return html[start:html.index("</article>", start)]
+
+
+def test_every_page_carries_a_policy_that_allows_no_inline_or_outside_script(portal: Path) -> None:
+    pages = sorted(portal.rglob("*.html"))
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        assert policy, page
+        rules = dict(rule.strip().split(" ", 1) for rule in policy.group(1).split(";"))
+        assert rules["default-src"] == "'self'" and rules["base-uri"] == "'none'" and rules["object-src"] == "'none'"
+        assert "unsafe-inline" not in rules["script-src"] and "http" not in rules["script-src"], page
+        assert html.index("Content-Security-Policy") < html.index("<script"), page  # before the first script
+        assert not re.search(r"<[a-z]+[^>]*\son[a-z]+=", html), page  # no inline event handlers

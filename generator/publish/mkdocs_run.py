@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from generator.config import PortalConfig
+from generator.publish.csp import add_policies
 from generator.publish.targets import MARKER_TEXT, SITE_MARKER
 
 RENAME_EXCHANGE = 2
@@ -102,6 +103,8 @@ def publish(config: PortalConfig, pages: list[str]) -> None:
         lost = missing_pages(tmp, pages)
         if lost:
             raise PublishError(f"生成的网站缺少 {len(lost)} 个页面（如 {lost[0]}）：生成过程中 Markdown 目录被改动或删除了。")
+        if not config.offline:
+            add_policies(tmp)
         (tmp / SITE_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a web server runs as another user
         swap_in(tmp, site_dir)

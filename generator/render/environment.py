@@ -75,6 +75,8 @@ class Renderer:
             attr=lambda text: Markup(markup.attr(text)),
             cell=lambda text: Markup(markup.cell(text)),
             json=lambda value: Markup(json.dumps(value, ensure_ascii=False)),
+            # a title handed to MkDocs/material, which print it without escaping (<title>, nav, header)
+            theme_title=lambda value: Markup(json.dumps(markup.theme_text(value), ensure_ascii=False)),
             pct=lambda value: f"{value * 100:.0f}%",
             score=lambda value: f"{value:.2f}",
         )

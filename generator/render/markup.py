@@ -20,6 +20,11 @@ def inline(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+def theme_text(text: str) -> str:
+    """Text for the theme boundary: mkdocs-material prints page and nav titles raw into HTML."""
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
 def attr(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=True)
 
