@@ -230,3 +230,17 @@ def test_an_old_site_that_cannot_be_removed_is_reported_as_such(tmp_path: Path, 
     with pytest.raises(mkdocs_run.OldSiteKept):
         mkdocs_run.swap_in(new, live)
     assert (live / "index.html").read_text(encoding="utf-8") == "新"
+
+
+def test_a_failing_mkdocs_is_summarised_and_its_log_kept(tmp_path: Path) -> None:
+    from generator.config import PortalConfig
+    from generator.publish.mkdocs_run import failure_summary
+
+    config = PortalConfig(docs_dir=tmp_path / "build" / "docs")
+    config.docs_dir.mkdir(parents=True)
+    trace = "Traceback (most recent call last):\n  File \"x.py\", line 1\nERROR    -  Config value 'theme': Unrecognised theme name: 'nope'.\nAborted with 1 errors!"
+    summary = failure_summary(config, subprocess.CompletedProcess([], 1, "", trace))
+    assert "Traceback" not in summary and "Unrecognised theme name" in summary
+    assert summary.startswith("MkDocs 未能生成网站（退出码 1）")
+    log = tmp_path / "build" / "mkdocs-build.log"
+    assert f"完整日志：{log}" in summary and "Traceback" in log.read_text(encoding="utf-8")

@@ -81,6 +81,22 @@ def remove_leftovers(site_dir: Path) -> None:
     shutil.rmtree(site_dir.with_name(site_dir.name + ".old"), ignore_errors=True)
 
 
+MKDOCS_LOG = "mkdocs-build.log"
+SUMMARY_LINES = 5
+
+
+def failure_summary(config: PortalConfig, result: subprocess.CompletedProcess) -> str:
+    """What went wrong, in a few lines; MkDocs' whole output (a traceback, maybe) goes to a log file."""
+    log = config.docs_dir.resolve().parent / MKDOCS_LOG
+    output = "\n".join(part for part in (result.stdout, result.stderr) if part).strip()
+    log.write_text(output + "\n", encoding="utf-8")
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    keyed = [line for line in lines if line.startswith(("ERROR", "WARNING", "Error", "Aborted"))]
+    shown = (keyed or lines[-1:])[:SUMMARY_LINES]
+    body = "\n".join(f"  {line}" for line in shown)
+    return f"MkDocs 未能生成网站（退出码 {result.returncode}）。主要信息：\n{body}\n完整日志：{log}"
+
+
 def missing_pages(site: Path, expected: list[str]) -> list[str]:
     """Pages (``plans/x/index.md``) whose HTML the build did not produce."""
     return [rel for rel in expected if not (site / (rel[: -len(".md")] + ".html")).is_file()]
@@ -99,7 +115,7 @@ def publish(config: PortalConfig, pages: list[str]) -> None:
     try:
         result = run_mkdocs(config, tmp)
         if result.returncode != 0:
-            raise PublishError((result.stderr or result.stdout).strip())
+            raise PublishError(failure_summary(config, result))
         lost = missing_pages(tmp, pages)
         if lost:
             raise PublishError(f"生成的网站缺少 {len(lost)} 个页面（如 {lost[0]}）：生成过程中 Markdown 目录被改动或删除了。")

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
 
+from generator.problems import ContentErrors
 from generator.render import markup, urls
+from generator.render.template_errors import template_problem
 
 
 @dataclass
@@ -60,6 +62,7 @@ class Here:
 
 class Renderer:
     def __init__(self, templates: Path):
+        self.templates = templates
         self.env = Environment(
             loader=FileSystemLoader(str(templates)),
             undefined=StrictUndefined,
@@ -82,5 +85,9 @@ class Renderer:
         )
 
     def render(self, template: str, path: str, **context: Any) -> str:
+        """The Markdown of page ``path``; a broken template raises ContentErrors naming its file and line."""
         here = Here(path)
-        return self.env.get_template(template).render(here=here, link=here.link, href=here.href, urls=urls, **context)
+        try:
+            return self.env.get_template(template).render(here=here, link=here.link, href=here.href, urls=urls, **context)
+        except TemplateError as exc:
+            raise ContentErrors([template_problem(exc, self.templates, template, path)]) from None
