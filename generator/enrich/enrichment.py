@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from generator.config import PortalConfig
 from generator.enrich.citations import Citation, find_citations
 from generator.enrich.deadlines import Deadline, extract_deadlines
-from generator.enrich.pairs import PlanPair, compare_pairs
+from generator.enrich.pairs import PlanPair, compare_pairs, implementers
 from generator.enrich.related import RelItem, compute_related
 from generator.enrich.targets import Target, extract_targets
 from generator.enrich.topics import assign_topics, is_general_measure
@@ -36,6 +36,8 @@ class Enrichment:
     measures_by_topic: dict[str, list[str]] = field(default_factory=dict)
     measures_by_year: dict[int, list[str]] = field(default_factory=dict)
     all_years: list[int] = field(default_factory=list)  # every year that gets a page
+    implementers: dict[str, list[str]] = field(default_factory=dict)  # plan or reference id → plans implementing it
+    pairs_by_plan: dict[str, list[PlanPair]] = field(default_factory=dict)  # plan id → the pairs it is in
 
 
 def enrich(corpus: Corpus, config: PortalConfig) -> Enrichment:
@@ -49,6 +51,10 @@ def enrich(corpus: Corpus, config: PortalConfig) -> Enrichment:
     result.related = compute_related(items, threshold=config.related_threshold, top_k=config.related_top_k,
                                      tokenizer=tokenizer)
     result.pairs = compare_pairs(corpus, items, config, tokenizer)
+    for pair in result.pairs:
+        result.pairs_by_plan.setdefault(pair.upper, []).append(pair)
+        result.pairs_by_plan.setdefault(pair.lower, []).append(pair)
+    result.implementers = implementers(corpus)
     result.all_years = portal_years(corpus, result.measures_by_year)
     return result
 

@@ -1,4 +1,15 @@
-"""Plan pairs to compare (upper ↔ lower), and the best match of each upper measure in the lower plan."""
+"""Which plans are compared with which, from the implementation graph only, and the best match of each measure.
+
+A pair exists for
+* ``implements``: a plan and a collected plan it implements — directly (its ``based_on``) or
+  further up the chain through collected plans (town → county → city → province);
+* ``configured``: a pair listed in site_config/comparisons.yaml;
+* ``same-basis``: two plans of different tiers that implement the same document; they are not
+  upper and lower, and the pages say so (同一依据文件的落实对照).
+Never from tier and years alone; never with a plan that has no measures; a document issued
+after the lower plan is never its basis. Each plan gets at most ``max_uppers`` pairs as the
+lower side, so the number of pair pages stays linear in the corpus.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +18,11 @@ from dataclasses import dataclass
 
 from generator.config import PortalConfig
 from generator.enrich.related import RelItem, best_match
-from generator.enrich.years import plan_years
 from generator.load.corpus import Corpus
+from generator.load.model import Plan
 from generator.text.tokenize import Tokenizer
+
+IMPLEMENTS, CONFIGURED, SAME_BASIS = "implements", "configured", "same-basis"
 
 
 @dataclass(frozen=True)
@@ -19,33 +32,83 @@ class PlanPair:
     matches: dict[str, tuple[str, float] | None]  # upper measure id → best lower measure
     unmatched_lower: tuple[str, ...]  # lower measures no upper measure points at: 本级特色举措
     note: str = ""
+    relation: str = IMPLEMENTS
+    via: tuple[str, ...] = ()  # collected plans between upper and lower in the chain
 
 
-def plan_pairs(corpus: Corpus, max_uppers: int) -> list[tuple[str, str, str]]:
-    """(upper, lower, note): each plan against each higher-level plan whose period overlaps, plus configured pairs.
+def issued_after(upper: Plan, lower: Plan) -> bool:
+    """Whether ``upper`` was issued after ``lower``, at the precision both dates have (2018 vs 2018-10-29)."""
+    if not (upper.issued and lower.issued):
+        return False
+    size = min(len(upper.issued), len(lower.issued))
+    return upper.issued[:size] > lower.issued[:size]
 
-    Candidates come from a year index, so plans are only compared with plans that share a year;
-    each plan gets at most ``max_uppers`` automatic uppers.
-    """
-    by_year: dict[int, list] = defaultdict(list)
-    for p in corpus.plans:
-        for y in plan_years(p):
-            by_year[y].append(p)
-    pairs: dict[tuple[str, str], str] = {}
+
+def _can_pair(corpus: Corpus, upper: str, lower: str, relation: str) -> bool:
+    """Both plans have measures; a plan issued after the lower one is never its basis."""
+    if upper == lower or not corpus.by_plan[upper] or not corpus.by_plan[lower]:
+        return False
+    return relation != IMPLEMENTS or not issued_after(corpus.plan(upper), corpus.plan(lower))
+
+
+def implemented_plans(corpus: Corpus, plan_id: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(ancestor plan id, the plans in between): breadth first up the chain, nearest first."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    seen = {plan_id}
+    frontier = [(plan_id, ())]
+    while frontier:
+        nxt = []
+        for current, via in frontier:
+            for ref in corpus.based_on.get(current, []):
+                if ref.plan_id and ref.plan_id not in seen:
+                    seen.add(ref.plan_id)
+                    found.append((ref.plan_id, via))
+                    nxt.append((ref.plan_id, via + (ref.plan_id,)))
+        frontier = nxt
+    return found
+
+
+def implementers(corpus: Corpus) -> dict[str, list[str]]:
+    """Document (a plan id or a reference id) → the plans that say they implement it, in corpus order."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for plan in corpus.plans:
+        for ref in corpus.based_on.get(plan.id, []):
+            key = ref.plan_id or ref.reference_id
+            if key and plan.id not in found[key]:
+                found[key].append(plan.id)
+    return dict(found)
+
+
+def _same_basis(corpus: Corpus, lower: str, by_document: dict[str, list[str]]) -> list[str]:
+    """Plans of a higher tier that implement a document this plan implements (nearest tier first)."""
+    order = corpus.level_order(corpus.plan(lower))
+    partners = []
+    for ref in corpus.based_on.get(lower, []):
+        key = ref.plan_id or ref.reference_id
+        for other in by_document.get(key, []) if key else []:
+            if corpus.level_order(corpus.plan(other)) < order and other not in partners:
+                partners.append(other)
+    return sorted(partners, key=lambda p: (order - corpus.level_order(corpus.plan(p)), p))
+
+
+def plan_pairs(corpus: Corpus, max_uppers: int) -> list[tuple[str, str, str, str, tuple[str, ...]]]:
+    """(upper, lower, relation, note, via) for every pair to compare, lower plans in corpus order."""
+    pairs: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {}
+    by_document = implementers(corpus)
     for lower in corpus.plans:
-        cited = {r.plan_id for r in corpus.based_on.get(lower.id, []) if r.plan_id}
-        candidates = {u.id: u for y in plan_years(lower) for u in by_year[y]}
-        uppers = [u for u in candidates.values() if corpus.level_order(u) < corpus.level_order(lower)]
-        # the documents it cites first, then the nearest level, then the nearest date
-        uppers.sort(key=lambda u: (u.id not in cited, corpus.level_order(lower) - corpus.level_order(u),
-                                   abs((u.issued_year or 0) - (lower.issued_year or 0)), u.id))
-        for upper in uppers[:max_uppers]:
-            pairs[(upper.id, lower.id)] = ""
+        chosen = [(u, (IMPLEMENTS, "", via)) for u, via in implemented_plans(corpus, lower.id)]
+        chosen += [(u, (SAME_BASIS, "", ())) for u in _same_basis(corpus, lower.id, by_document)]
+        kept = 0
+        for upper, value in chosen:
+            if kept < max_uppers and (upper, lower.id) not in pairs and _can_pair(corpus, upper, lower.id, value[0]):
+                pairs[(upper, lower.id)] = value
+                kept += 1
     for pair in corpus.config.comparisons:
-        if pair.upper in corpus.plans_by_id and pair.lower in corpus.plans_by_id:
-            pairs[(pair.upper, pair.lower)] = pair.note
+        if pair.upper in corpus.plans_by_id and pair.lower in corpus.plans_by_id and _can_pair(corpus, pair.upper, pair.lower, CONFIGURED):
+            pairs[(pair.upper, pair.lower)] = (CONFIGURED, pair.note, ())
     order = {p.id: i for i, p in enumerate(corpus.plans)}
-    return [(u, l, note) for (u, l), note in sorted(pairs.items(), key=lambda kv: (order[kv[0][1]], order[kv[0][0]]))]
+    ranked = sorted(pairs.items(), key=lambda kv: (order[kv[0][1]], order[kv[0][0]]))
+    return [(u, low, relation, note, via) for (u, low), (relation, note, via) in ranked]
 
 
 def compare_pairs(corpus: Corpus, items: list[RelItem], config: PortalConfig, tokenizer: Tokenizer) -> list[PlanPair]:
@@ -54,9 +117,9 @@ def compare_pairs(corpus: Corpus, items: list[RelItem], config: PortalConfig, to
         by_plan[item.group].append(item)
     pairs = []
     threshold = config.pair_threshold
-    for upper, lower, note in plan_pairs(corpus, config.max_auto_uppers):
+    for upper, lower, relation, note, via in plan_pairs(corpus, config.max_auto_uppers):
         matches = best_match(by_plan[upper], by_plan[lower], threshold, tokenizer=tokenizer)
         backwards = best_match(by_plan[lower], by_plan[upper], threshold, tokenizer=tokenizer)
         unmatched = tuple(i.id for i in by_plan[lower] if backwards.get(i.id) is None)
-        pairs.append(PlanPair(upper, lower, matches, unmatched, note))
+        pairs.append(PlanPair(upper, lower, matches, unmatched, note, relation, via))
     return pairs

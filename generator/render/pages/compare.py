@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.enrich.enrichment import PlanPair
+from generator.enrich.pairs import CONFIGURED, IMPLEMENTS, SAME_BASIS, PlanPair
 from generator.render import urls
 from generator.render.context import Site
 from generator.render.environment import Page
@@ -25,14 +25,41 @@ def matrix_page(site: Site) -> Page:
     return table_page(site, urls.MATRIX, table, intro=intro)
 
 
+ROLES = {  # relation → (label of the upper plan, of the lower plan, of the lower's own measures)
+    IMPLEMENTS: ("上级", "下级", "本级特色举措"),
+    CONFIGURED: ("对照文件", "被对照文件", "本文件另有的举措"),
+    SAME_BASIS: ("层级较高的文件", "层级较低的文件", "本文件另有的举措"),
+}
+
+
 def pair_label(site: Site, pair: PlanPair) -> str:
-    return f"{site.corpus.plan(pair.upper).display_title} ↔ {site.corpus.plan(pair.lower).display_title}"
+    arrow = " ↔ " if pair.relation == SAME_BASIS else " → "
+    return f"{site.corpus.plan(pair.upper).display_title}{arrow}{site.corpus.plan(pair.lower).display_title}"
 
 
-def pair_page(site: Site, pair: PlanPair) -> Page:
+def relation_text(site: Site, pair: PlanPair) -> str:
+    """What the two plans are to each other, as the documents say (never guessed from tiers or years)."""
     upper, lower = site.corpus.plan(pair.upper), site.corpus.plan(pair.lower)
-    table = Table(f"对照：{upper.display_title} → {lower.display_title}",
-                  ["上级举措", "下级对应举措", "相关度", "文字重合度"])
+    if pair.relation == IMPLEMENTS:
+        via = "、".join(site.corpus.plan(v).display_title for v in pair.via)
+        chain = f"（经由{via}）" if via else ""
+        return f"下级文件{lower.display_title}落实上级文件{upper.display_title}{chain}，见下级文件的“依据”一栏。"
+    if pair.relation == SAME_BASIS:
+        shared = shared_basis(site, pair)
+        return (f"同一依据文件的落实对照：两份文件都落实{shared}，彼此不是上下级关系。"
+                f"下表以层级较高的{upper.display_title}为基准，列出{lower.display_title}中用词最接近的举措。")
+    return f"门户配置（site_config/comparisons.yaml）列出的对照：{upper.display_title}与{lower.display_title}。"
+
+
+def shared_basis(site: Site, pair: PlanPair) -> str:
+    mine = {(r.plan_id or r.reference_id): r for r in site.corpus.based_on[pair.lower]}
+    common = [r for r in site.corpus.based_on[pair.upper] if (r.plan_id or r.reference_id) in mine]
+    labels = [(f"《{r.ref.title}》" if r.ref.title else "") + (f"（{r.ref.doc_number}）" if r.ref.doc_number else "")
+              for r in common]
+    return "、".join(label for label in labels if label) or "同一份文件"
+
+
+def _pair_rows(site: Site, pair: PlanPair, table: Table, own_label: str) -> int:
     from generator.text.diff import compare_texts
 
     covered = 0
@@ -48,11 +75,21 @@ def pair_page(site: Site, pair: PlanPair) -> Page:
                            f"{hit[1]:.2f}", f"{ratio * 100:.0f}%"])
     for lower_id in pair.unmatched_lower:
         lm = site.measure(lower_id)
-        table.rows.append(["本级特色举措", (lm.label, urls.measure(lm.plan.id, lm.key)), "—", "—"])
+        table.rows.append([own_label, (lm.label, urls.measure(lm.plan.id, lm.key)), "—", "—"])
+    return covered
+
+
+def pair_page(site: Site, pair: PlanPair) -> Page:
+    upper, lower = site.corpus.plan(pair.upper), site.corpus.plan(pair.lower)
+    up, down, own = ROLES[pair.relation]
+    title = f"{'落实对照' if pair.relation == SAME_BASIS else '对照'}：{pair_label(site, pair)}"
+    table = Table(title, [f"{up}举措", f"{down}对应举措", "相关度", "文字重合度"])
+    covered = _pair_rows(site, pair, table, own)
     total = len(pair.matches)
-    intro = (f"上级文件：{upper.title}（{site.level_name(upper.level)}）。下级文件：{lower.title}（{site.level_name(lower.level)}）。"
-             f"\n\n上级 {total} 条举措中，{covered} 条在下级文件中找到对应举措，{total - covered} 条未见对应举措；"
-             f"下级文件另有 {len(pair.unmatched_lower)} 条本级特色举措。相关度按用词相似度计算（0—1），文字重合度是两条举措相同文字所占比例，过高可能意味着照抄上级文件（上下一般粗）。")
+    intro = (f"{relation_text(site, pair)}\n\n{up}：{upper.title}（{site.level_name(upper.level)}）。"
+             f"{down}：{lower.title}（{site.level_name(lower.level)}）。"
+             f"\n\n{up} {total} 条举措中，{covered} 条在{down}中找到对应举措，{total - covered} 条未见对应举措；"
+             f"{down}中另有 {len(pair.unmatched_lower)} 条举措未对应到{up}（表中标为“{own}”）。相关度按用词相似度计算（0—1），文字重合度是两条举措相同文字所占比例，过高可能意味着照抄（上下一般粗）。")
     if pair.note:
         intro += f"\n\n{pair.note}"
     return table_page(site, urls.pair(pair.upper, pair.lower), table, intro=intro, landscape=True)
@@ -75,7 +112,9 @@ def year_themes_page(site: Site) -> Page:
 def compare_index(site: Site) -> Page:
     path = urls.COMPARE
     pairs = [{"label": pair_label(site, p), "path": urls.pair(p.upper, p.lower), "pair": p} for p in site.enrichment.pairs]
-    markdown = site.render("compare.md.j2", path, pairs=pairs)
+    titles = {IMPLEMENTS: "上下级落实", SAME_BASIS: "同一依据文件的落实对照", CONFIGURED: "配置的对照"}
+    groups = [{"title": title, "pairs": [p for p in pairs if p["pair"].relation == relation]} for relation, title in titles.items()]
+    markdown = site.render("compare.md.j2", path, groups=groups)
     return Page(path, "层级对照", markdown, kind="page", search_text="层级对照 " + " ".join(p["label"] for p in pairs))
 
 

@@ -36,11 +36,19 @@ def plan_search_text(plan: Plan) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def pair_link_label(site: Site, plan: Plan, pair) -> str:
+    other = site.corpus.plan(pair.upper if pair.lower == plan.id else pair.lower).display_title
+    if pair.relation == "same-basis":
+        return f"同一依据：{other}"
+    if pair.relation == "configured":
+        return f"对照：{other}"
+    return f"{'对照上级：' if pair.lower == plan.id else '对照下级：'}{other}"
+
+
 def plan_page(site: Site, plan: Plan) -> Page:
     path = urls.plan(plan.id)
-    pairs = [p for p in site.enrichment.pairs if p.lower == plan.id or p.upper == plan.id]
-    pair_links = [{"label": f"{'对照上级：' if p.lower == plan.id else '对照下级：'}{site.corpus.plan(p.upper if p.lower == plan.id else p.lower).display_title}",
-                   "path": urls.pair(p.upper, p.lower)} for p in pairs]
+    pair_links = [{"label": pair_link_label(site, plan, p), "path": urls.pair(p.upper, p.lower)}
+                  for p in site.enrichment.pairs_by_plan.get(plan.id, [])]
     markdown = site.render(
         "plan.md.j2", path, plan=plan, issued=issued_label(plan), level_name=site.level_name(plan.level),
         based_on=based_on_labels(site, plan, path), implemented_by=[site.corpus.plan(i) for i in site.corpus.implemented_by[plan.id]],
