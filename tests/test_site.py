@@ -182,3 +182,44 @@ def test_every_page_carries_a_policy_that_allows_no_inline_or_outside_script(por
         assert "unsafe-inline" not in rules["script-src"] and "http" not in rules["script-src"], page
         assert html.index("Content-Security-Policy") < html.index("<script"), page  # before the first script
         assert not re.search(r"<[a-z]+[^>]*\son[a-z]+=", html), page  # no inline event handlers
+
+
+def test_corpus_json_carries_the_implementation_graph(portal: Path) -> None:
+    data = corpus(portal)
+    by_id = {p["id"]: p for p in data["plans"]}
+    references = {r["id"]: r for r in data["references"]}
+    for plan in data["plans"]:
+        for doc in plan["implements"]:
+            assert doc["kind"] in ("plan", "reference", "unresolved")
+            if doc["kind"] == "plan":
+                assert doc["id"] in by_id and doc["url"] == by_id[doc["id"]]["url"]
+            elif doc["kind"] == "reference":
+                assert plan["id"] in references[doc["id"]]["implemented_by"]
+                assert (portal / doc["url"] / "index.html").is_file()
+    for comparison in data["comparisons"]:
+        assert comparison["relation"] in ("implements", "configured", "same-basis")
+        assert (portal / comparison["url"] / "index.html").is_file()
+        upper, lower = by_id[comparison["upper"]], by_id[comparison["lower"]]
+        assert upper["measures"] and lower["measures"]
+        if comparison["relation"] == "implements":  # the upper is up the lower's chain of collected plans
+            chain, todo = set(), [lower["id"]]
+            while todo:
+                for doc in by_id[todo.pop()]["implements"]:
+                    if doc["kind"] == "plan" and doc["id"] not in chain:
+                        chain.add(doc["id"])
+                        todo.append(doc["id"])
+            assert comparison["upper"] in chain
+
+
+def test_one_entry_per_cited_document_listing_every_plan_that_implements_it(portal: Path) -> None:
+    data = corpus(portal)
+    numbers = [r["doc_number"] for r in data["references"] if r["doc_number"]]
+    assert len(numbers) == len(set(numbers))
+    page = (portal / "citations" / "index.html").read_text(encoding="utf-8")
+    for ref in data["references"]:
+        entries = re.findall(rf"<h2[^>]*>《{re.escape(ref['title'])}》", page)
+        assert len(entries) <= 1, ref["title"]
+        if ref["implemented_by"]:
+            listing = (portal / ref["url"] / "index.html").read_text(encoding="utf-8")
+            for plan_id in ref["implemented_by"]:
+                assert f"plans/{plan_id}/" in listing

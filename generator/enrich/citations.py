@@ -13,7 +13,7 @@ CITATION = re.compile(r"《([^《》]{2,120})》(?:[（(]([^（）()]{0,40}?[〔
 
 @dataclass(frozen=True)
 class Citation:
-    key: str  # folded title: one entry of the citation index
+    key: str  # one entry of the citation index per document: plan:<id>, ref:<id>, or the folded 文号/title
     title: str
     doc_number: str = ""
     plan_id: str | None = None
@@ -25,11 +25,20 @@ def find_citations(text: str, resolver: Resolver) -> list[Citation]:
     found: dict[str, Citation] = {}
     for match in CITATION.finditer(text):
         title, number = match.group(1).strip(), (match.group(2) or "").strip()
-        key = ref_key(title)
-        where = resolver.find(title, number)
+        where = resolver.find(number, title)
+        key = document_key(where.plan_id, where.reference_id, number, title)
         if key not in found or (number and not found[key].doc_number):
             found[key] = Citation(key, title, number, where.plan_id, where.reference_id)
     return list(found.values())
+
+
+def document_key(plan_id: str | None, reference_id: str | None, doc_number: str = "", title: str = "") -> str:
+    """Every spelling of one document gets one key: the plan or reference it resolved to, else its 文号 or title."""
+    if plan_id:
+        return f"plan:{plan_id}"
+    if reference_id:
+        return f"ref:{reference_id}"
+    return f"doc:{ref_key(doc_number)}" if doc_number else f"title:{ref_key(title)}"
 
 
 def without_citations(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.config import PortalConfig
-from generator.enrich.citations import Citation, find_citations
+from generator.enrich.citations import Citation, document_key, find_citations
 from generator.enrich.deadlines import Deadline, extract_deadlines
 from generator.enrich.pairs import PlanPair, compare_pairs, implementers
 from generator.enrich.related import RelItem, compute_related
@@ -45,9 +45,7 @@ def enrich(corpus: Corpus, config: PortalConfig) -> Enrichment:
     tokenizer = tokenizer_for(config)
     items = [_enrich_measure(corpus, m, result, tokenizer) for m in corpus.measures]
     for plan in corpus.plans:
-        for c in find_citations(f"{plan.notice}\n{plan.preamble}", corpus.resolver):
-            result.cited_in_plans.setdefault(c.key, []).append(plan.id)
-            result.citation_info.setdefault(c.key, c)
+        _plan_citations(corpus, plan, result)
     result.related = compute_related(items, threshold=config.related_threshold, top_k=config.related_top_k,
                                      tokenizer=tokenizer)
     result.pairs = compare_pairs(corpus, items, config, tokenizer)
@@ -57,6 +55,20 @@ def enrich(corpus: Corpus, config: PortalConfig) -> Enrichment:
     result.implementers = implementers(corpus)
     result.all_years = portal_years(corpus, result.measures_by_year)
     return result
+
+
+def _plan_citations(corpus: Corpus, plan, result: Enrichment) -> None:
+    """The documents a plan cites in its notice and preamble, and those it lists as its basis: one entry each."""
+    cited = find_citations(f"{plan.notice}\n{plan.preamble}", corpus.resolver)
+    for r in corpus.based_on[plan.id]:
+        key = document_key(r.plan_id, r.reference_id, r.ref.doc_number, r.ref.title)
+        cited.append(Citation(key, r.ref.title or r.ref.doc_number, r.ref.doc_number, r.plan_id, r.reference_id))
+    for c in cited:
+        if plan.id not in result.cited_in_plans.setdefault(c.key, []):
+            result.cited_in_plans[c.key].append(plan.id)
+        known = result.citation_info.get(c.key)
+        if known is None or (c.doc_number and not known.doc_number):
+            result.citation_info[c.key] = c
 
 
 def _enrich_measure(corpus: Corpus, m: PlacedMeasure, result: Enrichment, tokenizer: Tokenizer) -> RelItem:

@@ -51,10 +51,20 @@ class Site:
     def citation_link(self, here_path: str, citation: Citation) -> Markup:
         """《title》（文号） linked to the plan when it is in the corpus, else to the citation index."""
         label = f"《{citation.title}》" + (f"（{citation.doc_number}）" if citation.doc_number else "")
-        if citation.plan_id:
-            target = urls.plan(citation.plan_id)
+        if citation.plan_id or citation.reference_id:
+            target = urls.plan(citation.plan_id) if citation.plan_id else urls.reference(citation.reference_id)
             return Markup(f"[{markup.inline(label)}]({urls.rel(here_path, target)})")
         return Markup(f"[{markup.inline(label)}]({urls.rel(here_path, urls.CITATIONS, citation_anchor(citation.key))})")
+
+
+def plans_by_level(site: Site, plans: list[Plan]) -> list[dict]:
+    """Plans grouped by level, top level first: [{name, plans}]."""
+    groups = []
+    for level in site.corpus.config.levels:
+        members = [p for p in plans if p.level == level.key]
+        if members:
+            groups.append({"name": level.name, "plans": members})
+    return groups
 
 
 def citation_anchor(key: str) -> str:

@@ -36,6 +36,11 @@ def topic(topic_id: str) -> str:
     return f"topics/{topic_id}/index.md"
 
 
+def reference(reference_id: str) -> str:
+    """The page of a document the portal does not hold (site_config/references.yaml)."""
+    return f"references/{reference_id}/index.md"
+
+
 def pair(upper: str, lower: str) -> str:
     return f"compare/{upper}--{lower}/index.md"
 

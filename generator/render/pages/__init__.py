@@ -14,6 +14,7 @@ def build_pages(site: Site) -> list[Page]:
         levels,
         measures,
         plans,
+        references,
         search,
         targets,
         topics,
@@ -21,6 +22,6 @@ def build_pages(site: Site) -> list[Page]:
     )
 
     pages: list[Page] = []
-    for family in (home, plans, measures, years, levels, topics, compare, citations, targets, search):
+    for family in (home, plans, measures, years, levels, topics, compare, citations, references, targets, search):
         pages.extend(family.pages(site))
     return pages

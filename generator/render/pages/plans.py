@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.load.corpus import walk
 from generator.load.model import Plan
 from generator.render import urls
-from generator.render.context import Site, issued_label
+from generator.render.context import Site, issued_label, plans_by_level
 from generator.render.environment import Page
 
 
@@ -17,8 +17,10 @@ def based_on_labels(site: Site, plan: Plan, here: str) -> list:
         if resolved.plan_id:
             target = site.corpus.plan(resolved.plan_id)
             labels.append(site.link(here, label or target.title, urls.plan(target.id)))
+        elif resolved.reference_id:
+            labels.append(site.link(here, label, urls.reference(resolved.reference_id)) + "（未收录全文）")
         else:
-            labels.append(label)
+            labels.append(f"{label}（未收录）")
     return labels
 
 
@@ -36,6 +38,11 @@ def plan_search_text(plan: Plan) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def implementer_groups(site: Site, plan: Plan) -> list[dict]:
+    """The plans that say they implement this one, by level."""
+    return plans_by_level(site, [site.corpus.plan(i) for i in site.enrichment.implementers.get(plan.id, [])])
+
+
 def pair_link_label(site: Site, plan: Plan, pair) -> str:
     other = site.corpus.plan(pair.upper if pair.lower == plan.id else pair.lower).display_title
     if pair.relation == "same-basis":
@@ -51,7 +58,7 @@ def plan_page(site: Site, plan: Plan) -> Page:
                   for p in site.enrichment.pairs_by_plan.get(plan.id, [])]
     markdown = site.render(
         "plan.md.j2", path, plan=plan, issued=issued_label(plan), level_name=site.level_name(plan.level),
-        based_on=based_on_labels(site, plan, path), implemented_by=[site.corpus.plan(i) for i in site.corpus.implemented_by[plan.id]],
+        based_on=based_on_labels(site, plan, path), implemented_by=implementer_groups(site, plan),
         measure_count=len(site.corpus.by_plan[plan.id]), pairs=pair_links,
     )
     years = sorted({y for m in site.corpus.by_plan[plan.id] for y in site.enrichment.years[m.id]})
