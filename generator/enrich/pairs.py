@@ -17,7 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.config import PortalConfig
-from generator.enrich.related import RelItem, best_match
+from generator.enrich.alignment import Row, align
+from generator.enrich.vectors import RelItem
 from generator.load.corpus import Corpus
 from generator.load.model import Plan
 from generator.text.tokenize import Tokenizer
@@ -29,11 +30,28 @@ IMPLEMENTS, CONFIGURED, SAME_BASIS = "implements", "configured", "same-basis"
 class PlanPair:
     upper: str
     lower: str
-    matches: dict[str, tuple[str, float] | None]  # upper measure id → best lower measure
-    unmatched_lower: tuple[str, ...]  # lower measures no upper measure points at: 本级特色举措
+    rows: tuple[Row, ...]  # the one-to-one alignment (see enrich.alignment)
     note: str = ""
     relation: str = IMPLEMENTS
     via: tuple[str, ...] = ()  # collected plans between upper and lower in the chain
+
+    @property
+    def compared(self) -> list[Row]:
+        """Rows of measures compared item by item (framing measures set aside)."""
+        return [r for r in self.rows if not r.framing]
+
+    @property
+    def upper_total(self) -> int:
+        return sum(1 for r in self.compared if r.upper)
+
+    @property
+    def matched(self) -> int:
+        return sum(1 for r in self.compared if r.upper and r.lower)
+
+    @property
+    def lower_own(self) -> int:
+        """Lower measures aligned with no upper measure: 本级特色举措 (or, for other relations, 另有的举措)."""
+        return sum(1 for r in self.compared if r.lower and not r.upper)
 
 
 def issued_after(upper: Plan, lower: Plan) -> bool:
@@ -116,10 +134,7 @@ def compare_pairs(corpus: Corpus, items: list[RelItem], config: PortalConfig, to
     for item in items:
         by_plan[item.group].append(item)
     pairs = []
-    threshold = config.pair_threshold
     for upper, lower, relation, note, via in plan_pairs(corpus, config.max_auto_uppers):
-        matches = best_match(by_plan[upper], by_plan[lower], threshold, tokenizer=tokenizer)
-        backwards = best_match(by_plan[lower], by_plan[upper], threshold, tokenizer=tokenizer)
-        unmatched = tuple(i.id for i in by_plan[lower] if backwards.get(i.id) is None)
-        pairs.append(PlanPair(upper, lower, matches, unmatched, note, relation, via))
+        rows = align(by_plan[upper], by_plan[lower], config.pair_threshold, tokenizer)
+        pairs.append(PlanPair(upper, lower, tuple(rows), note, relation, via))
     return pairs

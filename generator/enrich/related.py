@@ -48,35 +48,6 @@ def compute_related(
     return result
 
 
-def best_match(
-    upper: Sequence[RelItem],
-    lower: Sequence[RelItem],
-    threshold: float,
-    *,
-    corpus: Sequence[RelItem] = (),
-    tokenizer: Tokenizer | None = None,
-) -> dict[str, tuple[str, float] | None]:
-    """For each measure of ``upper``, the most similar measure of ``lower`` (or None under threshold).
-
-    Term weights come from ``corpus`` when given (e.g. all measures, for scores
-    comparable with ``compute_related``), else from ``upper`` and ``lower``.
-    """
-    result: dict[str, tuple[str, float] | None] = {item.id: None for item in upper}
-    if not upper or not lower:
-        return result
-    fit = list(corpus) or [*upper, *lower]
-    matrix = vectors.vectorize([*upper, *lower], fit=fit, tokenizer=tokenizer or tokenizer_for())
-    scores = np.round(np.minimum((matrix[: len(upper)] @ matrix[len(upper) :].T).toarray(), 1.0), SCORE_DECIMALS)
-    by_id = np.argsort(np.array([item.id for item in lower], dtype=object))  # ties: the smaller id
-    best = by_id[scores[:, by_id].argmax(axis=1)]
-    for row, item in enumerate(upper):
-        col = int(best[row])
-        score = float(scores[row, col])
-        if score >= threshold and score > 0:
-            result[item.id] = (lower[col].id, score)
-    return result
-
-
 def _codes(values: list[str]) -> np.ndarray:
     table: dict[str, int] = {}
     return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)

@@ -56,7 +56,8 @@ def corpus_data(corpus: Corpus, e: Enrichment) -> dict:
     references = [{"id": r.id, "title": r.title, "doc_number": r.doc_number, "url": urls.url_of(urls.reference(r.id)),
                    "implemented_by": e.implementers.get(r.id, [])} for r in corpus.config.references]
     comparisons = [{"upper": c.upper, "lower": c.lower, "relation": c.relation, "url": urls.url_of(urls.pair(c.upper, c.lower)),
-                    "rows": []} for c in e.pairs]
+                    "rows": [{"upper": r.upper, "lower": r.lower, "score": r.score, "overlap": r.overlap, "framing": r.framing}
+                             for r in c.rows]} for c in e.pairs]
     return {"levels": levels, "topics": topics, "plans": [plan_data(corpus, p, e) for p in corpus.plans],
             "references": references, "comparisons": comparisons}
 

@@ -7,8 +7,10 @@ from seed_measures import load_measures, topics
 
 from generator.config import DEFAULT
 from generator.enrich import related
-from generator.enrich.related import RelItem, best_match, compute_related
+from generator.enrich.alignment import align
+from generator.enrich.related import RelItem, compute_related
 from generator.enrich.topics import assign_topics
+from generator.text.tokenize import tokenizer_for
 
 THRESHOLD = DEFAULT.related_threshold  # the threshold the build uses
 
@@ -131,18 +133,17 @@ def test_tiny_inputs():
     assert [o for o, _ in out["q/1"]] == ["p/1", "p/2"]
 
 
-def test_best_match_between_two_plans(measures, items):
+def test_alignment_between_two_plans(measures, items):
     by_plan: dict[str, list[RelItem]] = {}
     for m, item in zip(measures, items):
         by_plan.setdefault(m.seed, []).append(item)
     upper, lower = by_plan["000"], by_plan["002"]
-    matches = best_match(upper, lower, DEFAULT.pair_threshold)
-    assert set(matches) == {item.id for item in upper}
-    assert matches[_id(measures, "000/4")][0] in {_id(measures, "002/23"), _id(measures, "002/a1-16")}
-    assert matches[_id(measures, "000/14")][0] in {_id(measures, "002/36"), _id(measures, "002/a1-22")}
-    assert matches[_id(measures, "000/11")][0] == _id(measures, "002/26")
-    assert all(score >= DEFAULT.pair_threshold for _, score in filter(None, matches.values()))
-    with_corpus = best_match(upper, lower, DEFAULT.pair_threshold, corpus=items)
-    assert with_corpus[_id(measures, "000/4")][0] == matches[_id(measures, "000/4")][0]
-    assert all(v is None for v in best_match(upper, lower, 0.99).values())
-    assert best_match(upper, [], 0.1) == {item.id: None for item in upper}
+    rows = align(upper, lower, DEFAULT.pair_threshold, tokenizer_for())
+    pairs = {r.upper: r.lower for r in rows if r.upper and r.lower}
+    assert {r.upper for r in rows if r.upper} == {item.id for item in upper}  # every upper measure has its row
+    assert len(set(pairs.values())) == len(pairs)  # one to one
+    assert pairs[_id(measures, "000/4")] in {_id(measures, "002/23"), _id(measures, "002/a1-16")}
+    assert pairs[_id(measures, "000/11")] == _id(measures, "002/26")
+    assert all(r.score >= DEFAULT.pair_threshold for r in rows if r.upper and r.lower)
+    assert not [r for r in align(upper, lower, 0.99, tokenizer_for()) if r.upper and r.lower]
+    assert all(r.lower is None for r in align(upper, [], 0.1, tokenizer_for()))

@@ -59,24 +59,24 @@ def shared_basis(site: Site, pair: PlanPair) -> str:
     return "、".join(label for label in labels if label) or "同一份文件"
 
 
-def _pair_rows(site: Site, pair: PlanPair, table: Table, own_label: str) -> int:
-    from generator.text.diff import compare_texts
+FRAMING = "总体要求类举措，不逐条对照"
 
-    covered = 0
-    for upper_id, hit in pair.matches.items():
-        um = site.measure(upper_id)
-        if hit is None:
-            table.rows.append([(um.label, urls.measure(um.plan.id, um.key)), "未见对应举措", "—", "—"])
-            continue
-        covered += 1
-        lm = site.measure(hit[0])
-        ratio = compare_texts(f"{um.measure.title}。{um.measure.text}", f"{lm.measure.title}。{lm.measure.text}").ratio
-        table.rows.append([(um.label, urls.measure(um.plan.id, um.key)), (lm.label, urls.measure(lm.plan.id, lm.key)),
-                           f"{hit[1]:.2f}", f"{ratio * 100:.0f}%"])
-    for lower_id in pair.unmatched_lower:
-        lm = site.measure(lower_id)
-        table.rows.append([own_label, (lm.label, urls.measure(lm.plan.id, lm.key)), "—", "—"])
-    return covered
+
+def _cell(site: Site, measure_id: str | None, empty: str):
+    if measure_id is None:
+        return empty
+    m = site.measure(measure_id)
+    return (m.label, urls.measure(m.plan.id, m.key))
+
+
+def _pair_rows(site: Site, pair: PlanPair, table: Table, own_label: str) -> None:
+    for row in pair.rows:
+        if row.framing:
+            table.rows.append([_cell(site, row.upper, FRAMING), _cell(site, row.lower, FRAMING), "—", "—"])
+        elif row.upper and row.lower:
+            table.rows.append([_cell(site, row.upper, ""), _cell(site, row.lower, ""), f"{row.score:.2f}", f"{row.overlap * 100:.0f}%"])
+        else:
+            table.rows.append([_cell(site, row.upper, own_label), _cell(site, row.lower, "未见对应举措"), "—", "—"])
 
 
 def pair_page(site: Site, pair: PlanPair) -> Page:
@@ -84,12 +84,12 @@ def pair_page(site: Site, pair: PlanPair) -> Page:
     up, down, own = ROLES[pair.relation]
     title = f"{'落实对照' if pair.relation == SAME_BASIS else '对照'}：{pair_label(site, pair)}"
     table = Table(title, [f"{up}举措", f"{down}对应举措", "相关度", "文字重合度"])
-    covered = _pair_rows(site, pair, table, own)
-    total = len(pair.matches)
+    _pair_rows(site, pair, table, own)
+    total, covered = pair.upper_total, pair.matched
     intro = (f"{relation_text(site, pair)}\n\n{up}：{upper.title}（{site.level_name(upper.level)}）。"
              f"{down}：{lower.title}（{site.level_name(lower.level)}）。"
              f"\n\n{up} {total} 条举措中，{covered} 条在{down}中找到对应举措，{total - covered} 条未见对应举措；"
-             f"{down}中另有 {len(pair.unmatched_lower)} 条举措未对应到{up}（表中标为“{own}”）。相关度按用词相似度计算（0—1），文字重合度是两条举措相同文字所占比例，过高可能意味着照抄（上下一般粗）。")
+             f"{down}中另有 {pair.lower_own} 条举措未对应到{up}（表中标为“{own}”）。每条举措至多对应一条（按整体相似度最优分配）；指导思想、目标要求等总体要求类举措单列，不逐条对照。相关度按用词相似度计算（0—1），文字重合度是两条举措相同文字所占比例，过高可能意味着照抄（上下一般粗）。")
     if pair.note:
         intro += f"\n\n{pair.note}"
     return table_page(site, urls.pair(pair.upper, pair.lower), table, intro=intro, landscape=True)
