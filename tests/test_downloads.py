@@ -1,4 +1,4 @@
-"""Comparison tables: the CSV and XLSX downloads hold the same rows as the page."""
+"""Comparison tables: the Word, Excel and CSV downloads hold the same rows as the page."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import io
 import re
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
@@ -33,7 +34,7 @@ def table_pages(portal: Path) -> list[str]:
     return TABLE_PAGES + topics
 
 
-@pytest.mark.parametrize("which", ["csv", "xlsx"])
+@pytest.mark.parametrize("which", ["csv", "xlsx", "docx"])
 def test_downloads_hold_the_rows_of_the_page(portal: Path, which: str) -> None:
     checked = 0
     for rel in table_pages(portal):
@@ -42,6 +43,9 @@ def test_downloads_hold_the_rows_of_the_page(portal: Path, which: str) -> None:
         assert data.is_file(), data
         if which == "csv":
             rows = [[unneutralise(c) for c in r] for r in csv.reader(io.StringIO(data.read_bytes().decode("utf-8-sig")))]
+        elif which == "docx":
+            [table] = docx.Document(str(data)).tables
+            rows = [[cell.text for cell in row.cells] for row in table.rows]
         else:
             sheet = openpyxl.load_workbook(data).active
             rows = [["" if v is None else str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
@@ -54,4 +58,4 @@ def test_downloads_hold_the_rows_of_the_page(portal: Path, which: str) -> None:
 def test_every_table_page_offers_both_downloads(portal: Path) -> None:
     for rel in table_pages(portal):
         page = (portal / rel / "index.html").read_text(encoding="utf-8")
-        assert f"{Path(rel).name}.csv" in page and f"{Path(rel).name}.xlsx" in page, rel
+        assert all(f"{Path(rel).name}.{ext}" in page for ext in ("csv", "xlsx", "docx")), rel

@@ -86,7 +86,45 @@ def rows_csv(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
     return to_csv(Table("", list(header), [list(r) for r in rows]))
 
 
+def to_docx(table: Table) -> bytes:
+    """A Word document holding the table (header row repeated on every page, landscape when wide)."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    if len(table.header) > 4:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+    doc.add_heading(table.title, level=1)
+    grid = doc.add_table(rows=1, cols=len(table.header))
+    grid.style = "Table Grid"
+    for cell, text in zip(grid.rows[0].cells, table.header):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    header = grid.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header.append(repeat)
+    for row in table.rows:
+        for cell, value in zip(grid.add_row().cells, row):
+            cell.text = cell_text(value)
+    for paragraph_row in grid.rows:
+        for cell in paragraph_row.cells:
+            for run in (r for p in cell.paragraphs for r in p.runs):
+                run.font.size = Pt(9)
+    doc.core_properties.author = "规划参考门户"
+    doc.core_properties.created = doc.core_properties.modified = FIXED_TIME
+    raw = io.BytesIO()
+    doc.save(raw)
+    return _fixed_zip_times(raw.getvalue())
+
+
 def table_files(downloads: dict[str, Table]) -> dict[str, bytes]:
-    """The files of a page's downloads: each path ending .csv or .xlsx, from its table."""
-    writers = {".csv": to_csv, ".xlsx": to_xlsx}
+    """The files of a page's downloads: each path ending .csv, .xlsx or .docx, from its table."""
+    writers = {".csv": to_csv, ".xlsx": to_xlsx, ".docx": to_docx}
     return {path: writers[path[path.rindex("."):]](table) for path, table in downloads.items()}

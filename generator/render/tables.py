@@ -42,10 +42,10 @@ def markdown_table(here: str, table: Table) -> Markup:
 
 def table_page(site, path: str, table: Table, *, intro: str = "", landscape: bool = False, kind: str = "compare",
                before: str = "", after: str = "", topics: tuple[str, ...] = ()) -> Page:
-    csv_path, xlsx_path = urls.table_file(path, "csv"), urls.table_file(path, "xlsx")
+    csv_path, xlsx_path, docx_path = (urls.table_file(path, ext) for ext in ("csv", "xlsx", "docx"))
     markdown = site.render("table.md.j2", path, table=table, intro=intro, landscape=landscape,
-                           body=markdown_table(path, table), csv=csv_path, xlsx=xlsx_path,
+                           body=markdown_table(path, table), csv=csv_path, xlsx=xlsx_path, docx=docx_path,
                            before=Markup(before), after=Markup(after))
     text = "\n".join([table.title, intro] + [" ".join(cell_text(c) for c in row) for row in table.rows])
     return Page(path, table.title, markdown, kind=kind, search_text=text, topics=topics,
-                downloads={csv_path: table, xlsx_path: table})
+                downloads={csv_path: table, xlsx_path: table, docx_path: table})
