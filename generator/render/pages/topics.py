@@ -1,4 +1,4 @@
-"""Topic pages: every measure on a topic, ordered by level then date, with its targets and deadlines."""
+"""Topic pages: every measure on a topic, ordered by level then date, with its text, targets and deadlines."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def measure_order(site: Site, measure_id: str) -> tuple:
 def topic_table(site: Site, topic) -> Table:
     e = site.enrichment
     ids = sorted(e.measures_by_topic.get(topic.id, []), key=lambda i: measure_order(site, i))
-    table = Table(f"专题对照：{topic.name}", ["层级", "文件", "日期", "举措", "量化指标", "时间节点"])
+    table = Table(f"专题对照：{topic.name}", ["层级", "文件", "日期", "举措", "原文", "量化指标", "时间节点"])
     for measure_id in ids:
         pm = site.measure(measure_id)
         table.rows.append([
@@ -31,6 +31,7 @@ def topic_table(site: Site, topic) -> Table:
             (pm.plan.display_title, urls.plan(pm.plan.id)),
             issued_label(pm.plan),
             (pm.label, urls.measure(pm.plan.id, pm.key)),
+            " ".join(pm.measure.text.split()),
             "；".join(target_summary(t) for t in e.targets[measure_id]) or "—",
             "；".join(d.raw for d in e.deadlines[measure_id]) or "—",
         ])
@@ -40,7 +41,8 @@ def topic_table(site: Site, topic) -> Table:
 def topic_page(site: Site, topic) -> Page:
     path = urls.topic(topic.id)
     words = "、".join(topic.words)
-    intro = f"{topic.description}\n\n识别词：{words}。表中按层级（中央 → 省 → 市 → 区县 → 部门/单位）和发文日期排列。"
+    order = " → ".join(lv.name for lv in site.corpus.config.levels)
+    intro = f"{topic.description}\n\n识别词：{words}。表中按层级（{order}）和发文日期排列，每条举措附原文。"
     page = table_page(site, path, topic_table(site, topic), intro=intro, landscape=True, kind="topic", topics=(topic.id,))
     return page
 
