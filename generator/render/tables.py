@@ -41,11 +41,13 @@ def markdown_table(here: str, table: Table) -> Markup:
 
 
 def table_page(site, path: str, table: Table, *, intro: str = "", landscape: bool = False, kind: str = "compare",
-               before: str = "", after: str = "", topics: tuple[str, ...] = ()) -> Page:
+               before: str = "", after: str = "", topics: tuple[str, ...] = (), unsearched: tuple[int, ...] = ()) -> Page:
+    """The page of ``table``; columns in ``unsearched`` (texts found on their own pages) stay out of its search text."""
     csv_path, xlsx_path, docx_path = (urls.table_file(path, ext) for ext in ("csv", "xlsx", "docx"))
     markdown = site.render("table.md.j2", path, table=table, intro=intro, landscape=landscape,
                            body=markdown_table(path, table), csv=csv_path, xlsx=xlsx_path, docx=docx_path,
                            before=Markup(before), after=Markup(after))
-    text = "\n".join([table.title, intro] + [" ".join(cell_text(c) for c in row) for row in table.rows])
+    rows = [" ".join(cell_text(c) for i, c in enumerate(row) if i not in unsearched) for row in table.rows]
+    text = "\n".join([table.title, intro] + rows)
     return Page(path, table.title, markdown, kind=kind, search_text=text, topics=topics,
                 downloads={csv_path: table, xlsx_path: table, docx_path: table})

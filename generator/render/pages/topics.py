@@ -20,6 +20,9 @@ def measure_order(site: Site, measure_id: str) -> tuple:
     return (site.corpus.level_order(pm.plan), pm.plan.issued or "9999", pm.plan.id, pm.ordinal)
 
 
+TEXT_COLUMN = 4  # the measures' texts: searched on the measure pages, not again on every topic page
+
+
 def topic_table(site: Site, topic) -> Table:
     e = site.enrichment
     ids = sorted(e.measures_by_topic.get(topic.id, []), key=lambda i: measure_order(site, i))
@@ -43,7 +46,8 @@ def topic_page(site: Site, topic) -> Page:
     words = "、".join(topic.words)
     order = " → ".join(lv.name for lv in site.corpus.config.levels)
     intro = f"{topic.description}\n\n识别词：{words}。表中按层级（{order}）和发文日期排列，每条举措附原文。"
-    page = table_page(site, path, topic_table(site, topic), intro=intro, landscape=True, kind="topic", topics=(topic.id,))
+    page = table_page(site, path, topic_table(site, topic), intro=intro, landscape=True, kind="topic", topics=(topic.id,),
+                      unsearched=(TEXT_COLUMN,))
     return page
 
 
