@@ -30,6 +30,9 @@ class PortalConfig:
     debug: bool = False
     # limits
     max_file_bytes: int = 2 * 1024 * 1024  # a plan file larger than this is refused
+    max_depth: int = 64  # YAML nested deeper than this (lists in lists, mappings in mappings) is refused
+    max_section_depth: int = 6  # sections inside sections, at most this many levels
+    max_import_bytes: int = 5 * 1024 * 1024  # a text larger than this is refused by the importer
     nav_plan_limit: int = 60  # past this many plans the nav lists levels only
     tokenize_processes: int | None = None  # None: as many as the machine has, for large inputs only
     # thresholds of the comparisons

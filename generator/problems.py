@@ -41,9 +41,9 @@ class ContentError:
 def display_path(path: Path | str) -> str:
     """A path as the maintainer knows it: relative to the working directory when possible."""
     p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    try:  # the folder resolved, not the file: a symbolic link is named as itself, not as its target
+        return str((p.parent.resolve() / p.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a loop of symbolic links
         return str(p)
 
 

@@ -55,8 +55,12 @@ def is_wide(ch: str) -> bool:
             or ch in "“”‘’—…·")
 
 
+_NOT_CJK = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]+")
+
+
 def cjk_only(text: str) -> str:
-    return "".join(ch for ch in text if is_cjk_letter(ch))
+    """The Chinese characters of ``text`` (those ``is_cjk_letter`` accepts), in order."""
+    return _NOT_CJK.sub("", text)
 
 
 def split_chrome(text: str) -> ChromeSplit:

@@ -1,7 +1,8 @@
 """``python -m generator import FILE [--id ID]``: print the YAML draft of a plain-text document.
 
 The draft goes to stdout, warnings (in Chinese) to stderr. A file that cannot
-be read gives ``path:line:column: 消息`` and exit status 1; wrong arguments
+be read gives ``path:line:column: 消息`` and exit status 1 (codes ``import.*``: missing, not a
+regular file, larger than ``PortalConfig.max_import_bytes``, UTF-16, not UTF-8); wrong arguments
 give a usage message and exit status 2.
 """
 
@@ -12,8 +13,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from generator.config import DEFAULT
 from generator.importer.document import dump_yaml, import_text
+from generator.load.files import read_limited
 from generator.load.model import SLUG_PATTERN
+from generator.load.source import utf16_evidence
+from generator.messages import phrase
+from generator.problems import ContentError, error
 
 USAGE = "用法：python -m generator import 文本文件 [--id 方案id]"
 
@@ -50,26 +56,50 @@ def parse_args(argv: list[str]) -> tuple[str, str | None]:
     return path, plan_id
 
 
+class SourceError(ValueError):
+    """A source text that cannot be imported; ``str()`` is its ``path:line:column: 消息``."""
+
+    def __init__(self, problem: ContentError) -> None:
+        super().__init__(problem.format())
+        self.problem = problem
+
+
+_READ_CODES = {"not_regular": "import.not_regular", "too_large": "import.too_large", "unreadable": "import.unreadable"}
+
+
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
     line = raw.count(b"\n", 0, offset) + 1
     return line, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
 
 
-def read_source(path: Path) -> str:
-    """The UTF-8 text of ``path``; raises ValueError with a ``path:line:column: 消息`` message."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ValueError(f"{path}:1:1: 找不到这个文件，请检查路径。") from None
-    except IsADirectoryError:
-        raise ValueError(f"{path}:1:1: 这是一个目录，不是文本文件。") from None
-    except OSError as exc:
-        raise ValueError(f"{path}:1:1: 无法读取文件：{exc.strerror or exc}。") from None
+def _encoding_problem(path: Path, raw: bytes, offset: int) -> ContentError:
+    line, column = _position(raw, offset)
+    for label, codec in (("guess.gbk", "GB18030"), ("guess.big5", "BIG5")):
+        try:
+            raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return error("import.not_utf8", path, line, column, encoding=phrase(label), codec=codec, name=path.name)
+    return error("import.unknown_encoding", path, line, column)
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT.max_import_bytes) -> str:
+    """The UTF-8 text of ``path``; raises SourceError (a ValueError) whose text is ``path:line:column: 消息``."""
+    if not path.exists() and not path.is_symlink():
+        raise SourceError(error("import.not_found", path, 1, 1))
+    if path.is_dir():
+        raise SourceError(error("import.directory", path, 1, 1))
+    raw, problem = read_limited(path, max_bytes, _READ_CODES)
+    if problem is not None:
+        raise SourceError(problem)
+    codec = utf16_evidence(raw)
+    if codec:
+        how = phrase("utf16.bom" if codec == "UTF-16" else "utf16.zeros")
+        raise SourceError(error("import.utf16", path, 1, 1, how=how, codec=codec, name=path.name))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, column = _position(raw, exc.start)
-        raise ValueError(f"{path}:{line}:{column}: 文件不是 UTF-8 编码的文本，请先转换为 UTF-8（如 iconv -f GB18030 -t UTF-8）。") from None
+        raise SourceError(_encoding_problem(path, raw, exc.start)) from None
 
 
 def _write(stream: TextIO, text: str) -> None:

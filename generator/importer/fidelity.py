@@ -1,14 +1,17 @@
 """How much of a source document a plan keeps: Chinese characters, in reading order.
 
-Used by the importer to warn about lost text, and by the fidelity tests.
+Used by the importer to warn about lost text, and by the fidelity tests. The counting in order
+(``matched_in_order``, difflib's matching blocks in about linear time) is ``importer.align``.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from generator.importer.align import matched_in_order
 from generator.importer.cleanup import body_text, cjk_only
+
+__all__ = ["kept_ratio", "matched_in_order", "plan_characters", "reading_order", "source_characters", "sourced_ratio"]
 
 ANCHOR = 12
 WINDOW_MARGIN = 200
@@ -58,12 +61,6 @@ def plan_characters(plan: dict) -> str:
 
 def source_characters(source_text: str) -> str:
     return cjk_only(body_text(source_text))
-
-
-def matched_in_order(expected: str, actual: str) -> int:
-    """Characters of ``expected`` found in ``actual`` in the same order (difflib matching blocks)."""
-    matcher = difflib.SequenceMatcher(None, expected, actual, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks())
 
 
 def kept_ratio(source_text: str, plan: dict) -> float:

@@ -1,13 +1,15 @@
 """Checks of a loaded plan that the model cannot make alone: its level, measure numbers, topics, and links across files.
 
-Codes: ``plan.unknown_level``, ``plan.duplicate_number``, ``plan.unknown_topic``, ``plan.see_also_*`` and the
-warning ``plan.based_on_unresolved``.
+Codes: ``plan.unknown_level``, ``plan.duplicate_number``, ``plan.unknown_topic``, ``plan.see_also_*``,
+``plan.sections_too_deep``, and the warnings ``plan.based_on_unresolved`` and ``config.comparison_*``.
 """
 
 from __future__ import annotations
 
+import difflib
+
 from generator.load.corpus import Corpus, place_measures
-from generator.load.model import Plan
+from generator.load.model import Plan, Section
 from generator.load.site_config import SiteConfig
 from generator.load.source import YamlDocument
 from generator.messages import join, phrase
@@ -63,3 +65,57 @@ def _check_see_also(corpus: Corpus, doc: YamlDocument, loc: tuple, link) -> list
         keys = join(m.key for m in corpus.by_plan[link.plan][:8])
         return [error("plan.see_also_measure", doc.path, line, column, plan=link.plan, measure=link.measure, keys=keys)]
     return []
+
+
+def _too_deep(sections: list[Section], loc: tuple, depth: int, limit: int) -> tuple | None:
+    """The location of the first section nested deeper than ``limit``, and its depth."""
+    for j, section in enumerate(sections):
+        here = loc + ("sections", j)
+        if depth > limit:
+            return here, depth
+        found = _too_deep(section.sections, here, depth + 1, limit)
+        if found:
+            return found
+    return None
+
+
+def check_depth(plan: Plan, doc: YamlDocument, limit: int) -> list[ContentError]:
+    """Sections in sections, at most ``limit`` levels (of the body, and of each annex)."""
+    trees = [(plan.sections, ())] + [(annex.sections, ("annexes", a)) for a, annex in enumerate(plan.annexes)]
+    for sections, loc in trees:
+        found = _too_deep(sections, loc, 1, limit)
+        if found:
+            line, column = doc.where(found[0])
+            return [error("plan.sections_too_deep", doc.path, line, column, depth=found[1], limit=limit)]
+    return []
+
+
+def _unknown_plan(corpus: Corpus, name: str, other: str) -> str | None:
+    """The suggestion for a plan id of comparisons.yaml that names no plan ("" for none), or None: say nothing.
+
+    Said only when the pair's other plan exists or the id is close to one (a typo, a renamed plan):
+    a content folder with other plans altogether (a test corpus, a part of the portal) is not told
+    about every pair of the full portal.
+    """
+    guess = difflib.get_close_matches(name, list(corpus.plans_by_id), n=1, cutoff=0.8)
+    if guess:
+        return phrase("did_you_mean", guess=guess[0])
+    return "" if other in corpus.plans_by_id else None
+
+
+def check_comparisons(corpus: Corpus) -> list[ContentError]:
+    """Warnings for the pairs of site_config/comparisons.yaml that name a plan not in the corpus, or one plan twice."""
+    doc = corpus.config.documents.get("comparisons.yaml")
+    path = doc.path if doc else corpus.config.root / "comparisons.yaml"
+    problems = []
+    for i, pair in enumerate(corpus.config.comparisons):
+        where = doc.where((i, "lower")) if doc else (1, 1)
+        for side, other in (("upper", pair.lower), ("lower", pair.upper)):
+            name = getattr(pair, side)
+            suggestion = None if name in corpus.plans_by_id else _unknown_plan(corpus, name, other)
+            if suggestion is not None:
+                line, column = doc.where((i, side)) if doc else (1, 1)
+                problems.append(warning("config.comparison_unknown_plan", path, line, column, plan=name, suggestion=suggestion))
+        if pair.upper == pair.lower and pair.upper in corpus.plans_by_id:
+            problems.append(warning("config.comparison_same_plan", path, *where, plan=pair.lower))
+    return problems

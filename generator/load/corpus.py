@@ -69,9 +69,19 @@ class PlacedMeasure:
         return f"{prefix}{self.measure.number}. {self.measure.title}"
 
 
+MAX_KEY_DIGITS = 6  # a measure numbered with more digits than this gets a positional key
+
+
 def measure_key(number: str, ordinal: int) -> str:
+    """The URL key of a measure: its number when that is a plain number (1, １２, "3."), else ``n<ordinal>``.
+
+    Only ASCII digits after NFKC count (``str.isdigit`` also accepts ፩ and ², which ``int`` refuses or
+    reads differently), and only up to ``MAX_KEY_DIGITS`` of them (a 5,000-digit number would hit
+    Python's limit on converting long digit strings).
+    """
     digits = unicodedata.normalize("NFKC", number).strip().rstrip(".、")
-    return str(int(digits)) if digits.isdigit() else f"n{ordinal + 1}"
+    plain = digits.isascii() and digits.isdigit() and len(digits) <= MAX_KEY_DIGITS
+    return str(int(digits)) if plain else f"n{ordinal + 1}"
 
 
 def place_measures(plan: Plan) -> list[PlacedMeasure]:

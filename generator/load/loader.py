@@ -1,6 +1,7 @@
 """load: content/plans/*.yaml + site_config/ → a Corpus, or every problem of every file at once.
 
-Problems found here: ``content.no_plans`` and ``plan.duplicate_id``; the rest come from the modules it calls.
+Problems found here: ``content.no_plans`` and ``plan.duplicate_id``; the rest come from the modules it calls
+(the files themselves: ``files``, ``source``; site_config: ``site_config``, ``wordlists``; the plans: ``validation``, ``checks``).
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import PortalConfig
-from generator.load.checks import check_links, check_plan
+from generator.load.checks import check_comparisons, check_depth, check_links, check_plan
 from generator.load.corpus import Corpus, build_corpus
 from generator.load.model import Plan
 from generator.load.site_config import load_site_config
+from generator.load.files import plan_files as _plan_files
 from generator.load.source import YamlDocument, read_yaml
 from generator.load.validation import validate
+from generator.load.wordlists import wordlist_problems
 from generator.problems import ContentError, error, sort_problems
 
 
@@ -33,22 +36,24 @@ class LoadResult:
 
 
 def plan_files(content: Path) -> list[Path]:
-    folder = content / "plans"
-    return sorted(list(folder.glob("*.yaml")) + list(folder.glob("*.yml")))
+    """The plan files of content/plans/ (editor and hidden files left out)."""
+    return _plan_files(content / "plans")
 
 
 def load(portal: PortalConfig) -> LoadResult:
     """Every plan of ``portal.content`` with the site config of ``portal.site_config``; all problems at once."""
-    config, config_problems = load_site_config(portal.site_config, portal.max_file_bytes)
-    problems = list(config_problems)
+    config, config_problems = load_site_config(portal.site_config, portal.max_file_bytes, portal.max_depth)
+    problems = config_problems + wordlist_problems(portal)
     plans, docs, found = read_plans(portal)
+    if any(p.is_error for p in problems):
+        return LoadResult(None, sort_problems(problems + found))
     problems += found
-    if any(p.is_error for p in config_problems):
-        return LoadResult(None, sort_problems(problems))
     for plan in plans:
-        problems += check_plan(plan, docs[plan.id], config)
+        problems += check_plan(plan, docs[plan.id], config) + check_depth(plan, docs[plan.id], portal.max_section_depth)
     corpus = build_corpus(config, plans)
     problems += check_links(corpus, docs)
+    if not any(p.is_error for p in found):  # else a plan named there may be one that did not load
+        problems += check_comparisons(corpus)
     return LoadResult(corpus if not any(p.is_error for p in problems) else None, sort_problems(problems))
 
 
@@ -61,7 +66,7 @@ def read_plans(portal: PortalConfig) -> tuple[list[Plan], dict[str, YamlDocument
     if not files:
         problems.append(error("content.no_plans", portal.content / "plans", 1, 1))
     for path in files:
-        doc, found = read_yaml(path, portal.max_file_bytes)
+        doc, found = read_yaml(path, portal.max_file_bytes, max_depth=portal.max_depth, root=portal.content)
         problems += found
         if doc is None:
             continue

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from generator.config import DEFAULT
 from generator.load.model import ComparisonPair, Level, Reference, Topic
 from generator.load.source import YamlDocument, read_yaml
 from generator.load.validation import validate
@@ -24,17 +25,19 @@ class SiteConfig:
     references: list[Reference] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     comparisons: list[ComparisonPair] = field(default_factory=list)
+    documents: dict[str, YamlDocument] = field(default_factory=dict)  # file name → where each item was written
 
     def level(self, key: str) -> Level | None:
         return next((lv for lv in self.levels if lv.key == key), None)
 
 
-def _load_list(path: Path, item_type: Any, *, required: bool, max_bytes: int) -> tuple[list, YamlDocument | None, list[ContentError]]:
+def _load_list(path: Path, item_type: Any, *, required: bool, max_bytes: int,
+               max_depth: int) -> tuple[list, YamlDocument | None, list[ContentError]]:
     if not path.exists():
         if required:
             return [], None, [error("config.missing_file", path, 1, 1)]
         return [], None, []
-    doc, problems = read_yaml(path, max_bytes)
+    doc, problems = read_yaml(path, max_bytes, max_depth=max_depth, config=True)
     if doc is None or problems:
         return [], doc, problems
     items, problems = validate(doc, TypeAdapter(list[item_type]))
@@ -61,13 +64,15 @@ def _one_general(doc: YamlDocument | None, topics: list[Topic]) -> list[ContentE
     return [error("config.two_general_topics", doc.path, line, column, first=general[0] + 1)]
 
 
-def load_site_config(root: Path, max_bytes: int) -> tuple[SiteConfig, list[ContentError]]:
+def load_site_config(root: Path, max_bytes: int, max_depth: int = DEFAULT.max_depth) -> tuple[SiteConfig, list[ContentError]]:
     config, problems = SiteConfig(root), []
     specs = (("levels", "levels.yaml", Level, True, "key"), ("references", "references.yaml", Reference, False, "id"),
              ("topics", "topics.yaml", Topic, True, "id"), ("comparisons", "comparisons.yaml", ComparisonPair, False, None))
     for attr, name, item_type, required, unique_attr in specs:
-        items, doc, found = _load_list(root / name, item_type, required=required, max_bytes=max_bytes)
+        items, doc, found = _load_list(root / name, item_type, required=required, max_bytes=max_bytes, max_depth=max_depth)
         problems += found
+        if doc is not None:
+            config.documents[name] = doc
         if unique_attr and items:
             problems += _unique(doc, items, unique_attr)
         if attr == "topics":

@@ -4,7 +4,12 @@
   ``2018-10`` stays "2018-10"); the model converts where it asks for numbers;
 * duplicate keys, anchors/aliases, explicit tags, tabs in indentation, BOMs,
   non-UTF-8 files, empty files and files over the configured size are refused with a
-  problem (codes ``file.*`` and ``yaml.*``, texts in ``generator.messages``) that points at the place.
+  problem (codes ``file.*`` and ``yaml.*``, texts in ``generator.messages``) that points at the place;
+* so are files that are not regular files or lead outside their folder (``load.files``), control
+  characters and line separators in the file and control characters in values (``load.characters``),
+  and nesting deeper than the configured depth (before PyYAML's recursive composer overflows the stack).
+
+A site_config file (``config=True``) is told about as a config file (``config.empty`` …), not as a plan.
 """
 
 from __future__ import annotations
@@ -15,8 +20,11 @@ from typing import Any
 
 import yaml
 
-from generator.load.yaml_messages import yaml_problem
-from generator.messages import phrase
+from generator.config import DEFAULT
+from generator.load.characters import IN_VALUE, file_character_problems, position, value_character
+from generator.load.files import read_file
+from generator.load.yaml_messages import problem_mark, unclosed_quote, yaml_problem
+from generator.messages import field_label, phrase
 from generator.problems import ContentError, error
 
 PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", None}
@@ -52,33 +60,74 @@ class _AliasRefused(yaml.YAMLError):
         self.mark = mark
 
 
+class _TooDeep(yaml.YAMLError):
+    def __init__(self, mark: yaml.Mark):
+        super().__init__("too deep")
+        self.mark = mark
+
+
 class TextLoader(yaml.SafeLoader):
-    """A SafeLoader that resolves every plain scalar to text and refuses anchors and aliases."""
+    """A SafeLoader that resolves every plain scalar to text, refuses anchors and aliases, and limits nesting."""
 
     yaml_implicit_resolvers: dict = {}
+
+    def __init__(self, stream: str, max_depth: int = DEFAULT.max_depth) -> None:
+        super().__init__(stream)
+        self.max_depth, self.depth = max_depth, 0
 
     def compose_node(self, parent, index):  # type: ignore[override]
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise _AliasRefused(event.start_mark)
-        return super().compose_node(parent, index)
+        if not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            return super().compose_node(parent, index)
+        if self.depth >= self.max_depth:
+            raise _TooDeep(event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
-def decode_text(path: Path, raw: bytes, max_bytes: int) -> tuple[str | None, list[ContentError]]:
-    """UTF-8 text of a file, or the reason it is not acceptable."""
+def decode_text(path: Path, raw: bytes, max_bytes: int, *, empty: str | None = "file.empty") -> tuple[str | None, list[ContentError]]:
+    """UTF-8 text of a file, or the reason it is not acceptable; ``empty``: the code of an empty file (None: fine)."""
     if len(raw) > max_bytes:
         return None, [error("file.too_large", path, 1, 1, size_kb=len(raw) // 1024, limit_kb=max_bytes // 1024)]
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [error("file.bom", path, 1, 1)]
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [error("file.utf16", path, 1, 1)]
+    codec = utf16_evidence(raw)
+    if codec:
+        return None, [error("file.utf16", path, 1, 1, codec=codec, name=path.name, suffix=path.suffix)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [_encoding_problem(path, raw, exc.start)]
-    if not text.strip():
-        return None, [error("file.empty", path, 1, 1)]
+    if empty and not text.strip():
+        return None, [error(empty, path, 1, 1)]
     return text, []
+
+
+def _plausible(text: str) -> bool:
+    usual = sum(1 for ch in text if ch in "\t\n\r" or " " <= ch <= "~" or "\u3000" <= ch <= "\u303f"
+                or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f")
+    return usual >= 0.9 * len(text)
+
+
+def utf16_evidence(raw: bytes) -> str | None:
+    """Why ``raw`` looks like UTF-16: "UTF-16" (a BOM), "UTF-16LE"/"UTF-16BE" (NUL bytes, and it reads so), or None."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    if b"\0" not in raw or len(raw) % 2:
+        return None
+    sample = raw[:65536]
+    for codec in ("UTF-16LE", "UTF-16BE"):
+        try:
+            if _plausible(sample.decode(codec)):
+                return codec
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _encoding_problem(path: Path, raw: bytes, offset: int) -> ContentError:
@@ -87,7 +136,8 @@ def _encoding_problem(path: Path, raw: bytes, offset: int) -> ContentError:
     guess = _guess_encoding(raw)
     if guess is None:
         return error("file.unknown_encoding", path, line, column)
-    return error("file.not_utf8", path, line, column, encoding=phrase(guess[0]), codec=guess[1], name=path.name)
+    return error("file.not_utf8", path, line, column, encoding=phrase(guess[0]), codec=guess[1], name=path.name,
+                 suffix=path.suffix)
 
 
 def _guess_encoding(raw: bytes) -> tuple[str, str] | None:
@@ -103,53 +153,97 @@ def _guess_encoding(raw: bytes) -> tuple[str, str] | None:
 
 def _tab_problems(path: Path, text: str) -> list[ContentError]:
     problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             problems.append(error("yaml.tab_indent", path, number, indent.index("\t") + 1))
     return problems
 
 
-def read_yaml(path: Path, max_bytes: int) -> tuple[YamlDocument | None, list[ContentError]]:
-    """Read one YAML file; every scalar comes back as ``str``."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [error("file.unreadable", path, 1, 1, reason=exc.strerror or exc)]
-    text, problems = decode_text(path, raw, max_bytes)
+def read_yaml(path: Path, max_bytes: int, *, max_depth: int = DEFAULT.max_depth, root: Path | None = None,
+              config: bool = False) -> tuple[YamlDocument | None, list[ContentError]]:
+    """Read one YAML file; every scalar comes back as ``str``. ``root``: the folder it must not lead out of."""
+    raw, problems = read_file(path, max_bytes, root)
+    if raw is None:
+        return None, problems
+    text, problems = decode_text(path, raw, max_bytes, empty="config.empty" if config else "file.empty")
     if text is None:
         return None, problems
-    return parse_yaml_text(path, text)
+    return parse_yaml_text(path, text, max_depth=max_depth, config=config)
 
 
-def parse_yaml_text(path: Path, text: str) -> tuple[YamlDocument | None, list[ContentError]]:
-    problems = _tab_problems(path, text)
+def parse_yaml_text(path: Path, text: str, *, max_depth: int = DEFAULT.max_depth,
+                    config: bool = False) -> tuple[YamlDocument | None, list[ContentError]]:
+    problems = file_character_problems(path, text) or _tab_problems(path, text)
     if problems:
         return None, problems
-    loader = TextLoader(text)
-    try:
-        node = loader.get_single_node()
-    except _AliasRefused as exc:
-        return None, [error("yaml.alias", path, exc.mark.line + 1, exc.mark.column + 1)]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        code, params = yaml_problem(exc)
-        return None, [error(code, path, line, column, **params)]
-    except yaml.YAMLError as exc:
-        code, params = yaml_problem(exc)
-        return None, [error(code, path, 1, 1, **params)]
-    finally:
-        loader.dispose()
+    node, problems = _compose(path, text, max_depth)
+    if problems:
+        return None, problems
     if node is None:
-        return None, [error("file.only_comments", path, 1, 1)]
+        return None, [error("config.only_comments" if config else "file.only_comments", path, 1, 1)]
     doc = YamlDocument(path, None)
     doc.data = _to_python(node, (), doc, problems)
     return doc, problems
 
 
+def _mark(mark: yaml.Mark) -> Position:
+    return mark.line + 1, mark.column + 1
+
+
+def _compose(path: Path, text: str, max_depth: int) -> tuple[yaml.Node | None, list[ContentError]]:
+    loader = None
+    try:
+        loader = TextLoader(text, max_depth)
+        return loader.get_single_node(), []
+    except _AliasRefused as exc:
+        return None, [error("yaml.alias", path, *_mark(exc.mark))]
+    except _TooDeep as exc:
+        return None, [error("yaml.too_deep", path, *_mark(exc.mark), limit=max_depth)]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(path, text, exc)]
+    except yaml.reader.ReaderError as exc:  # a character the check of the file let through
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
+        return None, [error("yaml.control_char", path, *position(text, exc.position), char=char)]
+    except yaml.YAMLError as exc:
+        code, params = yaml_problem(exc)
+        return None, [error(code, path, 1, 1, **params)]
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> ContentError:
+    mark = problem_mark(exc)
+    if mark is None:
+        code, params = yaml_problem(exc)
+        return error(code, path, 1, 1, **params)
+    opened = unclosed_quote(text, mark)
+    if opened is not None:
+        return error("yaml.unclosed_quote", path, *_mark(opened), end_line=mark.line + 1)
+    code, params = yaml_problem(exc)
+    return error(code, path, *_mark(mark), **params)
+
+
 def _position(node: yaml.Node) -> Position:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _where(loc: PathKey, key: bool = False) -> str:
+    if key:
+        return phrase("where.key")
+    name = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    return field_label(name) if name else phrase("where.top_level" if not loc else "where.item")
+
+
+def _text(node: yaml.ScalarNode, loc: PathKey, doc: YamlDocument, problems: list[ContentError], key: bool = False) -> str:
+    """A scalar's text; a character no page or spreadsheet can hold is a problem at the scalar."""
+    refused = value_character(node.value)
+    if refused is not None:
+        index, char = refused
+        problems.append(error("plan.control_char", doc.path, *_position(node), where=_where(loc, key), char=char, index=index))
+        return IN_VALUE.sub("", node.value)  # reported once here, not again by the model
+    return node.value
 
 
 def _to_python(node: yaml.Node, loc: PathKey, doc: YamlDocument, problems: list[ContentError]) -> Any:
@@ -159,7 +253,7 @@ def _to_python(node: yaml.Node, loc: PathKey, doc: YamlDocument, problems: list[
         problems.append(error("yaml.tag", doc.path, line, column, tag=node.tag))
         return None
     if isinstance(node, yaml.ScalarNode):
-        return node.value
+        return _text(node, loc, doc, problems)
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(child, loc + (i,), doc, problems) for i, child in enumerate(node.value)]
     return _mapping_to_python(node, loc, doc, problems)
@@ -172,7 +266,7 @@ def _mapping_to_python(node: yaml.MappingNode, loc: PathKey, doc: YamlDocument, 
         if not isinstance(key_node, yaml.ScalarNode):
             problems.append(error("yaml.key_not_scalar", doc.path, line, column))
             continue
-        key = key_node.value
+        key = _text(key_node, loc, doc, problems, key=True)
         if key in result:
             first_line, _ = doc.key_positions[loc + (key,)]
             problems.append(error("yaml.duplicate_key", doc.path, line, column, key=key, first_line=first_line))

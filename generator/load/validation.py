@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from generator.load.source import YamlDocument
-from generator.messages import FIELD_LABELS, MESSAGES, join, phrase
+from generator.messages import MESSAGES, field_label, join, phrase
 from generator.problems import ContentError, error
 
 M = TypeVar("M")
@@ -27,14 +27,14 @@ PYDANTIC_CODES = {
     "model_type": "plan.wrong_type.mapping", "dict_type": "plan.wrong_type.mapping",
     "model_attributes_type": "plan.wrong_type.mapping",
     "int_parsing": "plan.wrong_type.integer", "int_type": "plan.wrong_type.integer",
-    "int_from_float": "plan.wrong_type.integer",
+    "int_from_float": "plan.wrong_type.integer", "int_parsing_size": "plan.wrong_type.integer",
+    "bool_parsing": "plan.wrong_type.bool", "bool_type": "plan.wrong_type.bool",
     "greater_than_equal": "plan.out_of_range", "less_than_equal": "plan.out_of_range",
     "string_too_long": "plan.too_long",
+    "too_short": "plan.too_few", "too_long": "plan.too_many",
 }
-
-
-def field_label(name: Any) -> str:
-    return FIELD_LABELS.get(str(name)) or phrase("where.other_field", name=name)
+YEAR_FIELDS = {"year", "start", "end"}  # integers that are years (the others: order)
+SHOWN = 60  # characters of a wrong value quoted in a message
 
 
 def validate(doc: YamlDocument, target: type[M] | TypeAdapter, label: str = "") -> tuple[M | None, list[ContentError]]:
@@ -75,7 +75,10 @@ def _value_params(loc: tuple, item: dict) -> dict[str, Any]:
     name = next((part for part in reversed(loc) if isinstance(part, str)), "")
     where = field_label(name) if name else phrase("where.top_level" if not loc else "where.item")
     value = item.get("input")
-    return {**(item.get("ctx") or {}), "where": where, "value": value, "shape": _shape(value), "detail": item.get("msg")}
+    if isinstance(value, str) and len(value) > SHOWN:
+        value = value[:SHOWN] + "…"
+    integer = phrase("integer.year" if name in YEAR_FIELDS else "integer.plain")
+    return {**(item.get("ctx") or {}), "where": where, "value": value, "shape": _shape(value), "integer": integer}
 
 
 def _shape(value: Any) -> str:

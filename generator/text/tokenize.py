@@ -10,6 +10,15 @@ Tokenisation works clause by clause (jieba itself segments each run between
 punctuation marks independently), and clauses are cached: official documents
 repeat clauses verbatim across levels, and the enrich steps tokenise the same
 measure more than once.
+
+jieba's HMM (for runs of characters its dictionary does not know) takes time
+quadratic in the length of a run: 100,000 characters without punctuation took
+minutes. So jieba is only ever given pieces of at most ``MAX_RUN`` characters
+(``bounded``): a longer text is cut after punctuation or spaces, where jieba
+itself would cut it, and only a run longer than ``MAX_RUN`` without any is cut at
+fixed lengths; jieba.posseg tags such a cut piece without its HMM, which is linear
+but slow (about 0.1 ms a character). Runs of real prose are far shorter (the
+longest in the seeds: 40 characters), so their words and tags do not change.
 """
 
 from __future__ import annotations
@@ -30,9 +39,46 @@ from generator.text.fold import HAN, normalize
 # the CJK extension A block); everything else is punctuation or space.
 _BLOCK = re.compile(rf"[{HAN}a-zA-Z0-9+#&._%\-]+")
 _WORDLIKE = re.compile(rf"[{HAN}a-zA-Z0-9]")
-_DICT_LINE = re.compile(r"^(\S+) (\d+) ([a-z]+)$")
+# one line of dictionary.txt: 词 频率 词性 (the loader reports lines that are not, with their place)
+DICTIONARY_LINE = re.compile(r"^(\S+) ([0-9]{1,9}) ([a-z]+)$")
+MAX_RUN = 200  # the longest piece of text jieba is given at once
+# after these characters both jieba.cut and jieba.posseg start a new run (their re_han_default,
+# re_han_internal and re_skip): text cut there is segmented as if it were whole
+_CUT_AFTER = re.compile(r"[^\u4e00-\u9fd5a-zA-Z0-9+#&._%\-\r]")
 PARALLEL_MIN_CHARS = 2_000_000  # below this, forking costs more than it saves
 CLAUSE_CACHE = 1 << 18
+
+
+def pieces(text: str) -> list[tuple[str, bool]]:
+    """``text`` in pieces of at most ``MAX_RUN`` characters, each with whether it was cut inside a run."""
+    found: list[tuple[str, bool]] = []
+    start, inside = 0, False  # inside: the piece begins inside a run
+    while len(text) - start > MAX_RUN:
+        last = None
+        for last in _CUT_AFTER.finditer(text, start, start + MAX_RUN):
+            pass
+        end = last.end() if last is not None else start + MAX_RUN
+        found.append((text[start:end], inside or last is None))
+        start, inside = end, last is None
+    found.append((text[start:], inside))
+    return found
+
+
+def bounded(text: str) -> list[str]:
+    """``text`` in pieces jieba segments as it would segment the whole, at most ``MAX_RUN`` characters each."""
+    return [text] if len(text) <= MAX_RUN else [piece for piece, _ in pieces(text)]
+
+
+class _BoundedPOS:
+    """jieba.posseg's tokenizer given bounded pieces (``lcut`` only); a run cut at a fixed length without the HMM."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def lcut(self, text: str) -> list:
+        if len(text) <= MAX_RUN:
+            return self.tokenizer.lcut(text)
+        return [pair for piece, inside in pieces(text) for pair in self.tokenizer.lcut(piece, HMM=not inside)]
 
 
 def read_dictionary(path: Path) -> list[tuple[str, int, str]]:
@@ -41,7 +87,7 @@ def read_dictionary(path: Path) -> list[tuple[str, int, str]]:
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
-        match = _DICT_LINE.match(line.strip())
+        match = DICTIONARY_LINE.match(line.strip())
         if not match:
             raise ValueError(f"{path}:{lineno}: expected '词 频率 词性', got {line!r}")
         word, freq, tag = match.groups()
@@ -100,7 +146,7 @@ class Tokenizer:
         if self._pos is None:
             import jieba.posseg
 
-            self._pos = jieba.posseg.POSTokenizer(self.jieba)
+            self._pos = _BoundedPOS(jieba.posseg.POSTokenizer(self.jieba))
         return self._pos
 
     def _cut_uncached(self, block: str) -> tuple[str, ...]:
@@ -108,13 +154,14 @@ class Tokenizer:
 
     def cut(self, text: str) -> list[str]:
         """jieba's words of ``text`` as it is (no normalisation, punctuation kept)."""
-        return self.jieba.lcut(text)
+        return [word for piece in bounded(text) for word in self.jieba.lcut(piece)]
 
     def segment(self, text: str) -> list[str]:
         """All jieba words of the normalised text, stop words included, punctuation dropped."""
         words: list[str] = []
         for match in _BLOCK.finditer(normalize(text)):
-            words.extend(self._cut_block(match.group()))
+            for piece in bounded(match.group()):  # a run: cut at fixed lengths if longer than MAX_RUN
+                words.extend(self._cut_block(piece))
         return words
 
     def tokenize(self, text: str) -> list[str]:

@@ -65,7 +65,12 @@ def where(problem: ContentError) -> tuple[str, str, int, int]:
 
 CASES = {
     # name: (yaml text, expected code, (line, column))
-    "yaml_syntax": (GOOD.replace(TITLE, 'title: "某市实施方案'), "yaml.indent", (3, 9)),
+    "unclosed_quote": (GOOD.replace(TITLE, 'title: "某市实施方案'), "yaml.unclosed_quote", (2, 8)),
+    "unclosed_single_quote": (GOOD.replace(TITLE, "title: '某市实施方案"), "yaml.unclosed", (2, 8)),
+    "indent": (GOOD.replace(ISSUED, " " + ISSUED), "yaml.indent", (4, 2)),
+    "several_documents": (GOOD + "---\nid: \"x\"\n", "yaml.several_documents", (15, 1)),
+    "block_scalar_header": (GOOD + "notes: |x\n  甲\n", "yaml.block_scalar", (15, 9)),
+    "unclosed_bracket": (GOOD.replace(TITLE, 'title: ["a", "b"'), "yaml.flow_unclosed", (3, 1)),
     "unknown_key": (GOOD.replace(TITLE, TITLE + '\nshort_titel: "某市方案"'), "plan.unknown_key", (3, 1)),
     "missing_title": (GOOD.replace(TITLE + "\n", ""), "plan.missing_field", (1, 1)),
     "wrong_type": (GOOD.replace(TITLE, 'title: ["a", "b"]'), "plan.wrong_type.text", (2, 8)),
@@ -93,7 +98,7 @@ CASES = {
     "id_too_long": (GOOD.replace('"good-plan"', '"' + "a" * 81 + '"'), "plan.too_long", (1, 5)),
     "key_not_scalar": (GOOD.replace(TITLE, TITLE + '\n[a, b]: "x"'), "yaml.key_not_scalar", (3, 1)),
     "colon_in_text": (GOOD.replace(TITLE, "title: 某市: 方案"), "yaml.colon_in_text", (2, 10)),
-    "unclosed_quote_at_end": (GOOD + 'notes: "abc', "yaml.unclosed", (15, 12)),
+    "unclosed_quote_at_end": (GOOD + 'notes: "abc', "yaml.unclosed", (15, 8)),
 }
 
 
