@@ -29,10 +29,12 @@ from generator.importer.refs import (
     find_year_themes,
 )
 from generator.importer.structure import PARAGRAPH_SEP, Body, parse_body, parse_numbered
+from generator.load.characters import IN_VALUE, code_point
 
 __all__ = ["ImportResult", "import_text", "dump_yaml", "slug_from_name"]
 
 MIN_KEPT = 0.98
+LINE_BREAKS = str.maketrans({c: "\n" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})  # page breaks of PDF text …
 
 
 def slug_from_name(name: str) -> str:
@@ -117,7 +119,9 @@ def _warnings(front: Front, tail: Tail, body: Body, data: dict) -> list[str]:
 
 def import_text(text: str, source_name: str = "", plan_id: str | None = None) -> ImportResult:
     """Turn the plain text of a document into a plan draft; see the module docstring."""
-    page = split_chrome(text.lstrip("\ufeff"))
+    text = text.lstrip("\ufeff").translate(LINE_BREAKS)  # as str.splitlines() reads them
+    controls = IN_VALUE.findall(text)  # invisible, and refused by check: dropped, with a warning
+    page = split_chrome(IN_VALUE.sub("", text) if controls else text)
     paragraphs = repair_paragraphs(page.lines)
     front = read_front(paragraphs)
     tail = read_tail(paragraphs, front.body_start)
@@ -128,6 +132,8 @@ def import_text(text: str, source_name: str = "", plan_id: str | None = None) ->
     extras = {"issued": _issued(front, tail, page.published), "annexes": annexes,
               "year_themes": _year_themes(body, body_paragraphs)}
     data = _assemble(plan_id or slug_from_name(source_name), PurePath(source_name).name, front, tail, body, extras)
+    if controls:
+        warnings.append(f"原文中有 {len(controls)} 个不可见的控制字符（如 {code_point(controls[0])}），已删除。")
     result = ImportResult(data, page.chrome, _warnings(front, tail, body, data) + warnings, _todo(data))
     result.kept = kept_ratio(text, data)
     if result.kept < MIN_KEPT:

@@ -96,6 +96,19 @@ def test_the_importer_refuses_a_fifo_without_blocking(tmp_path: Path, capsys) ->
     assert capsys.readouterr().err.startswith(f"{tmp_path / 'pipe.txt'}:1:1: 这不是普通文件")
 
 
+def test_control_characters_of_a_source_are_dropped_and_page_breaks_kept_as_breaks() -> None:
+    from generator.importer.draft import dump_yaml
+    from generator.load.source import parse_yaml_text
+
+    text = "关于印发《某市实施方案》的通知\n\n一、总体要求\n\n1. 加强组织。开展\x01精准整顿。\x0c2. 建设阵地。合理布局。\n"
+    result = import_text(text, "doc.txt", "doc")
+    measures = result.data["sections"][0]["measures"]
+    assert [m["number"] for m in measures] == ["1", "2"] and measures[0]["text"] == "开展精准整顿。"
+    assert any("U+0001" in w for w in result.warnings)
+    _, problems = parse_yaml_text(Path("doc.yaml"), dump_yaml(result))
+    assert problems == []
+
+
 # --- the tokenizer ------------------------------------------------------------------------------
 
 def _unbounded_segment(tok, text: str) -> list[str]:
