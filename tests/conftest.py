@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,25 @@ def portal_config(content: Path = CONTENT, site_config: Path = SITE_CONFIG, **se
     from generator.config import PortalConfig
 
     return PortalConfig(content=content, site_config=site_config, **settings)
+
+
+# A valid plan the error tests break in one place at a time.
+GOOD_PLAN = textwrap.dedent("""\
+    id: "good-plan"
+    title: "某市实施方案"
+    level: "city"
+    issued: "2018-10-29"
+    sections:
+      - number: "一、"
+        title: "重点任务"
+        measures:
+          - number: "1"
+            title: "持续整顿软弱涣散党组织"
+            text: "开展精准整顿。"
+          - number: "2"
+            title: "建设党群服务中心"
+            text: "合理布局党群服务中心。"
+    """)
 
 
 def pytest_addoption(parser) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import shutil
 import string
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -18,24 +17,9 @@ from generator.config import DEFAULT
 from generator.load.loader import load
 from generator.messages import MESSAGES
 from generator.problems import ContentError, display_path, error
-from tests.conftest import SITE_CONFIG, portal_config, run_generator
+from tests.conftest import GOOD_PLAN, SITE_CONFIG, portal_config, run_generator
 
-GOOD = textwrap.dedent("""\
-    id: "good-plan"
-    title: "某市实施方案"
-    level: "city"
-    issued: "2018-10-29"
-    sections:
-      - number: "一、"
-        title: "重点任务"
-        measures:
-          - number: "1"
-            title: "持续整顿软弱涣散党组织"
-            text: "开展精准整顿。"
-          - number: "2"
-            title: "建设党群服务中心"
-            text: "合理布局党群服务中心。"
-    """)
+GOOD = GOOD_PLAN
 
 TITLE = 'title: "某市实施方案"'
 TEXT = 'text: "开展精准整顿。"'

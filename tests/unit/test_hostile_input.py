@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import stat
-import textwrap
 import threading
 from pathlib import Path
 
@@ -22,24 +21,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from generator.load.corpus import measure_key
 from generator.load.loader import LoadResult, load
 from generator.problems import ContentError
-from tests.conftest import SITE_CONFIG, portal_config
+from tests.conftest import GOOD_PLAN, SITE_CONFIG, portal_config
 
-GOOD = textwrap.dedent("""\
-    id: "good-plan"
-    title: "某市实施方案"
-    level: "city"
-    issued: "2018-10-29"
-    sections:
-      - number: "一、"
-        title: "重点任务"
-        measures:
-          - number: "1"
-            title: "持续整顿软弱涣散党组织"
-            text: "开展精准整顿。"
-          - number: "2"
-            title: "建设党群服务中心"
-            text: "合理布局党群服务中心。"
-    """)
+GOOD = GOOD_PLAN
 TEXT = "开展精准整顿。"  # on line 11, its quote at column 15: a character after 开展 is at column 18
 ENGLISH = re.compile(r"Input should|found|expected|while |but |unable|exceeded|maximum|Errno|No such", re.I)
 
