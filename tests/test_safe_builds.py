@@ -37,7 +37,7 @@ def test_failed_build_leaves_the_live_site_byte_identical(tmp_path: Path, portal
     broken = tmp_path / "content"
     shutil.copytree(CONTENT, broken)
     plan = broken / "plans" / "shenzhen-2018-2020.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("level: ", "levle: ", 1), encoding="utf-8")
+    plan.write_text(plan.read_text(encoding="utf-8").replace("tier: ", "levle: ", 1), encoding="utf-8")
     result = run_generator("build", "--content", str(broken), "--site-dir", str(site), "--docs-dir", str(tmp_path / "docs"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

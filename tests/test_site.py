@@ -127,8 +127,11 @@ def test_stock_search_index_keeps_dictionary_terms_whole(portal: Path) -> None:
 def test_corpus_json_follows_the_contract(portal: Path) -> None:
     data = corpus(portal)
     for plan in data["plans"]:
-        for key in ("id", "source", "title", "doc_number", "issuer", "level", "issued", "year_themes", "measures"):
+        for key in ("id", "source", "title", "doc_number", "issuer", "tier", "body_kind", "region_path", "issued",
+                    "year_themes", "measures"):
             assert key in plan, key
+        assert plan["tier"] in {lv["key"] for lv in data["levels"]}
+        assert isinstance(plan["region_path"], list) and all(isinstance(r, str) and r for r in plan["region_path"])
         for theme in plan["year_themes"]:
             assert isinstance(theme["year"], int) and theme["theme"]
         for m in plan["measures"]:
@@ -209,6 +212,10 @@ def test_corpus_json_carries_the_implementation_graph(portal: Path) -> None:
                         chain.add(doc["id"])
                         todo.append(doc["id"])
             assert comparison["upper"] in chain
+            order = {lv["key"]: lv["order"] for lv in data["levels"]}
+            assert order[upper["tier"]] < order[lower["tier"]]  # never the same tier or below
+            up, low = upper["region_path"], lower["region_path"]
+            assert up == ["全国"] or not up or not low or low[: len(up)] == up  # its region contains the lower one's
 
 
 def test_one_entry_per_cited_document_listing_every_plan_that_implements_it(portal: Path) -> None:

@@ -63,10 +63,13 @@ def issued_after(upper: Plan, lower: Plan) -> bool:
 
 
 def _can_pair(corpus: Corpus, upper: str, lower: str, relation: str) -> bool:
-    """Both plans have measures; a plan issued after the lower one is never its basis."""
+    """Both plans have measures; an upper plan is of a higher tier, its region contains the lower one's,
+    and it was not issued after it."""
     if upper == lower or not corpus.by_plan[upper] or not corpus.by_plan[lower]:
         return False
-    return relation != IMPLEMENTS or not issued_after(corpus.plan(upper), corpus.plan(lower))
+    if relation != IMPLEMENTS:
+        return True
+    return corpus.is_above(upper, lower) and not issued_after(corpus.plan(upper), corpus.plan(lower))
 
 
 def implemented_plans(corpus: Corpus, plan_id: str) -> list[tuple[str, tuple[str, ...]]]:

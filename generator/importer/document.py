@@ -3,7 +3,7 @@
 The importer copies, it never rewrites: it drops web-page chrome, joins lines
 broken inside sentences, removes artefact spaces between Chinese characters,
 and sorts the paragraphs into the plan's fields. Whatever it cannot know
-(level, region…) is left empty for the maintainer, with a warning.
+(tier, body_kind, region…) is left empty for the maintainer, with a warning.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def _assemble(plan_id: str, source: str, front: Front, tail: Tail, body: Body, e
     notice = [front.notice_title, *front.notice] if front.notice_title else front.notice
     return {
         "id": plan_id, "source": source, "title": front.title, "short_title": "",
-        "doc_number": front.doc_number, "issuer": front.issuer, "level": "", "region": "",
+        "doc_number": front.doc_number, "issuer": front.issuer, "tier": "", "body_kind": "", "region": "",
         "kind": find_kind(front.title), "issued": extras["issued"], "period": find_period(front.title),
         "based_on": find_based_on([*body.preamble, front.title, *front.notice]),
         "recipients": front.recipients, "notice": _join(notice), "notice_signer": front.notice_signer,
@@ -93,8 +93,9 @@ def _assemble(plan_id: str, source: str, front: Front, tail: Tail, body: Body, e
 
 
 def _todo(data: dict) -> list[str]:
-    todo = ["level（层级，site_config/levels.yaml 的 key：central/province/city/district/unit）",
-            "region（地区，如 深圳市；原文未写明则留空）"]
+    todo = ["tier（层级：中央、省、市、区县、乡镇/街道、村/社区，按发文机关所在层级）",
+            "body_kind（机关类别：党委、办公厅（室）、组织部门、部门、高校、国有企业、医院、其他）",
+            "region（地区，如 广州市海珠区；中央文件写 全国；原文看不出则留空）"]
     labels = {"title": "title（标题）", "issuer": "issuer（发文机关；原文未写明则留空）",
               "issued": "issued（日期 YYYY-MM-DD；原文没有则留空）", "kind": "kind（文种）",
               "period": "period（实施期限 start/end）"}

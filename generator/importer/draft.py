@@ -22,12 +22,13 @@ class ImportResult:
 
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../site_config/plan.schema.json"
-PLAN_KEYS = ("id", "source", "title", "short_title", "doc_number", "issuer", "level", "region", "kind",
+PLAN_KEYS = ("id", "source", "title", "short_title", "doc_number", "issuer", "tier", "body_kind", "region", "kind",
              "issued", "period", "based_on", "recipients", "notice", "notice_signer", "notice_date",
              "preamble", "year_themes", "sections", "annexes", "closing", "footer", "notes")
 INLINE_COMMENTS = {
-    "level": "待填写：层级 central/province/city/district/unit（原文不能确定，不作猜测）",
-    "region": "待填写：地区；原文未写明则留空",
+    "tier": "待填写：发文机关所在层级 中央/省/市/区县/乡镇/街道/村/社区（部门、单位按所在层级）",
+    "body_kind": "待填写：机关类别 党委/办公厅（室）/组织部门/部门/高校/国有企业/医院/其他；看不出则留空",
+    "region": "待填写：地区，如 广州市海珠区；中央文件写 全国；原文看不出则留空",
 }
 MISSING_COMMENTS = {
     "period": "# period: {start: 2018, end: 2020}  # 待填写：实施期限；原文没有写明则删去本行",

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from generator.text.citations import CLOSE_BRACKET, DOC_NUMBER_BODY, OPEN_BRACKET  # noqa: F401 (shared)
+
 CN_NUMERAL = "一二三四五六七八九十百零〇"
 
 # Hierarchy markers, outermost style first (the order only breaks ties).
@@ -21,9 +23,6 @@ MARKER_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 STYLE_ORDER = {name: i for i, (name, _) in enumerate(MARKER_STYLES)}
 
-OPEN_BRACKET = r"[〔\[［(（【]"
-CLOSE_BRACKET = r"[〕\]］)）】]"
-DOC_NUMBER_BODY = rf"[\u4e00-\u9fff]{{1,12}}\s*{OPEN_BRACKET}\s*\d{{4}}\s*{CLOSE_BRACKET}\s*\d{{1,4}}\s*号"
 DOC_NUMBER_LINE = re.compile(rf"^{DOC_NUMBER_BODY}$")
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 DATE_LINE = re.compile(rf"^{DATE}$")

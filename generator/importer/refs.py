@@ -3,68 +3,34 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from generator.importer.patterns import (
-    CLOSE_BRACKET,
-    DOC_NUMBER_BODY,
     KINDS,
     LEADING_YEAR,
-    OPEN_BRACKET,
     PREAMBLE_THEME,
     TITLE_PERIOD,
     TITLE_YEAR,
     YEAR_THEME,
-    match_key,
     plausible_year,
 )
+from generator.text.citations import find_citations
+from generator.text.fold import ref_key
 
-CITE_TRIGGER = re.compile(r"(根据|依据|贯彻落实|贯彻|落实)\s*(?=《)")
-DOC_NUMBER_AFTER = re.compile(rf"\s*{OPEN_BRACKET}\s*({DOC_NUMBER_BODY})\s*{CLOSE_BRACKET}")
-LIST_SEPARATOR = re.compile(r"\s*(、|和|及|以及|与|，|,)\s*(?=《)")
-ISSUING_NOTICE = re.compile(r"^.*?关于印发[《〈](.+)[》〉]的通知$")
 TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[）)]$")
 
 
-def _book_title_at(text: str, start: int) -> tuple[str, int] | None:
-    """The 《…》 starting at ``start`` (nested 《》 allowed) and the index after it."""
-    if start >= len(text) or text[start] != "《":
-        return None
-    depth = 0
-    for i in range(start, len(text)):
-        depth += {"《": 1, "》": -1}.get(text[i], 0)
-        if depth == 0:
-            return text[start + 1:i], i + 1
-    return None
-
-
-def _cited_after(text: str, pos: int) -> Iterator[dict]:
-    """The list 《A》（文号）、《B》… that starts at ``pos``."""
-    while (found := _book_title_at(text, pos)) is not None:
-        title, pos = found
-        number = DOC_NUMBER_AFTER.match(text, pos)
-        if number:
-            pos = number.end()
-        inner = ISSUING_NOTICE.match(title)
-        yield {"doc_number": number.group(1) if number else "", "title": inner.group(1) if inner else title}
-        separator = LIST_SEPARATOR.match(text, pos)
-        if not separator:
-            return
-        pos = separator.end()
-
-
 def find_based_on(paragraphs: Iterable[str]) -> list[dict]:
-    """Documents cited as the basis (根据《…》, 贯彻落实《…》), in order, without repeats."""
+    """Documents cited as the basis (根据…《…》（文号）), in order, without repeats."""
     found: list[dict] = []
     seen: set[str] = set()
     for paragraph in paragraphs:
-        for trigger in CITE_TRIGGER.finditer(paragraph):
-            for ref in _cited_after(paragraph, trigger.end()):
-                keys = {match_key(v) for v in ref.values() if v}
-                if keys & seen:
-                    continue
-                seen |= keys
-                found.append(ref)
+        for citation in find_citations(paragraph):
+            keys = {ref_key(v) for v in (citation.doc_number, citation.title) if v}
+            if keys & seen:
+                continue
+            seen |= keys
+            found.append(citation.as_ref())
     return found
 
 

@@ -1,6 +1,7 @@
-"""Checks of a loaded plan that the model cannot make alone: its level, measure numbers, topics, and links across files.
+"""Checks of a loaded plan that the model cannot make alone: its tier and body kind, measure numbers, topics,
+and links across files.
 
-Codes: ``plan.unknown_level``, ``plan.duplicate_number``, ``plan.unknown_topic``, ``plan.see_also_*``,
+Codes: ``plan.tier_missing``, ``plan.unknown_tier``, ``plan.unknown_body_kind``, ``plan.duplicate_number``, ``plan.unknown_topic``, ``plan.see_also_*``,
 ``plan.sections_too_deep``, and the warnings ``plan.based_on_unresolved`` and ``config.comparison_*``.
 """
 
@@ -17,11 +18,7 @@ from generator.problems import ContentError, error, warning
 
 
 def check_plan(plan: Plan, doc: YamlDocument, config: SiteConfig) -> list[ContentError]:
-    problems = []
-    if config.level(plan.level) is None:
-        line, column = doc.where(("level",))
-        choices = join(phrase("level_choice", key=lv.key, name=lv.name) for lv in config.levels)
-        problems.append(error("plan.unknown_level", doc.path, line, column, value=plan.level, choices=choices))
+    problems = _check_tier(plan, doc, config)
     seen: dict[str, tuple] = {}
     placed_measures = place_measures(plan)
     for placed in placed_measures:
@@ -38,6 +35,21 @@ def check_plan(plan: Plan, doc: YamlDocument, config: SiteConfig) -> list[Conten
             if topic not in topic_ids:
                 line, column = doc.where(placed.loc + ("topics", i))
                 problems.append(error("plan.unknown_topic", doc.path, line, column, topic=topic))
+    return problems
+
+
+def _check_tier(plan: Plan, doc: YamlDocument, config: SiteConfig) -> list[ContentError]:
+    """tier must name a tier of levels.yaml; body_kind, when given, a kind of body_kinds.yaml."""
+    problems = []
+    tiers = join(lv.name for lv in config.levels)
+    if config.level(plan.tier) is None:
+        line, column = doc.where(("tier",))
+        code = "plan.tier_missing" if not plan.tier.strip() else "plan.unknown_tier"
+        problems.append(error(code, doc.path, line, column, value=plan.tier, choices=tiers))
+    if plan.body_kind and config.body_kind(plan.body_kind) is None:
+        line, column = doc.where(("body_kind",))
+        problems.append(error("plan.unknown_body_kind", doc.path, line, column, value=plan.body_kind,
+                              choices=join(k.name for k in config.body_kinds)))
     return problems
 
 

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from generator.load.model import Annex, Measure, Plan, Section
 from generator.load.references import ResolvedRef, Resolver
+from generator.load.regions import NATION, RegionMatch, Regions, contains
 from generator.load.site_config import SiteConfig
 
 
@@ -105,28 +106,59 @@ class Corpus:
     based_on: dict[str, list[ResolvedRef]] = field(default_factory=dict)
     implemented_by: dict[str, list[str]] = field(default_factory=dict)
     plans_by_id: dict[str, Plan] = field(default_factory=dict)
+    regions: dict[str, RegionMatch] = field(default_factory=dict)  # plan id → its region's division path
 
     def plan(self, plan_id: str) -> Plan:
         return self.plans_by_id[plan_id]
 
     def level_order(self, plan: Plan) -> int:
-        level = self.config.level(plan.level)
+        level = self.config.level(plan.tier)
         return level.order if level else 99
+
+    def region_path(self, plan_id: str) -> tuple[str, ...]:
+        return self.regions[plan_id].path
+
+    def is_above(self, upper: str, lower: str) -> bool:
+        """Whether plan ``upper`` can be a superior of plan ``lower``: its tier is higher and its region
+        contains the lower one's (a plan of the top tier contains all). Where a region cannot be
+        placed, containment is unknown and the tiers alone decide."""
+        up, low = self.plan(upper), self.plan(lower)
+        if self.level_order(up) >= self.level_order(low):
+            return False
+        top = self.config.levels[0].key if self.config.levels else None
+        up_path, low_path = self.region_path(upper), self.region_path(lower)
+        if up.tier == top or not up_path or not low_path:
+            return True
+        return contains(up_path, low_path)
 
     def level_name(self, key: str) -> str:
         level = self.config.level(key)
         return level.name if level else key
 
 
+def place_regions(config: SiteConfig, plans: list[Plan]) -> dict[str, RegionMatch]:
+    """Each plan's region (else its issuer's; 全国 for a plan of the top tier that names none) as a division path."""
+    regions = Regions(config.regions)
+    top = config.levels[0].key if config.levels else None
+    placed = {}
+    for plan in plans:
+        match = regions.match(plan.region)
+        if not plan.region.strip():
+            match = regions.match(NATION) if plan.tier == top else regions.match(plan.issuer)
+        placed[plan.id] = match
+    return placed
+
+
 def build_corpus(config: SiteConfig, plans: list[Plan]) -> Corpus:
     level_order = {lv.key: lv.order for lv in config.levels}
-    ordered = sorted(plans, key=lambda p: (level_order.get(p.level, 99), p.issued or "9999", p.id))
+    ordered = sorted(plans, key=lambda p: (level_order.get(p.tier, 99), p.issued or "9999", p.id))
     corpus = Corpus(config, ordered, Resolver(ordered, config.references), plans_by_id={p.id: p for p in ordered})
     for plan in ordered:
         placed = place_measures(plan)
         corpus.by_plan[plan.id] = placed
         corpus.measures.extend(placed)
     corpus.by_id = {m.id: m for m in corpus.measures}
+    corpus.regions = place_regions(config, ordered)
     corpus.based_on = {p.id: corpus.resolver.based_on(p) for p in ordered}
     corpus.implemented_by = {p.id: [] for p in ordered}
     for plan_id, refs in corpus.based_on.items():

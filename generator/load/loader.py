@@ -11,9 +11,10 @@ from pathlib import Path
 
 from generator.config import PortalConfig
 from generator.load.checks import check_comparisons, check_depth, check_links, check_plan
+from generator.load.graph_checks import check_citations, check_regions
 from generator.load.corpus import Corpus, build_corpus
 from generator.load.model import Plan
-from generator.load.site_config import load_site_config
+from generator.load.site_config import SiteConfig, load_site_config
 from generator.load.files import plan_files as _plan_files
 from generator.load.source import YamlDocument, read_yaml
 from generator.load.validation import validate
@@ -50,11 +51,18 @@ def load(portal: PortalConfig) -> LoadResult:
     problems += found
     for plan in plans:
         problems += check_plan(plan, docs[plan.id], config) + check_depth(plan, docs[plan.id], portal.max_section_depth)
-    corpus = build_corpus(config, plans)
-    problems += check_links(corpus, docs)
+    corpus = build_corpus(config, [canonical(plan, config) for plan in plans])
+    problems += check_links(corpus, docs) + check_regions(corpus, docs) + check_citations(corpus, docs)
     if not any(p.is_error for p in found):  # else a plan named there may be one that did not load
         problems += check_comparisons(corpus)
     return LoadResult(corpus if not any(p.is_error for p in problems) else None, sort_problems(problems))
+
+
+def canonical(plan: Plan, config: SiteConfig) -> Plan:
+    """The plan with its tier as the key of levels.yaml and its body kind as the name of body_kinds.yaml."""
+    level, kind = config.level(plan.tier), config.body_kind(plan.body_kind)
+    update = {"tier": level.key if level else plan.tier, "body_kind": kind.name if kind else plan.body_kind}
+    return plan.model_copy(update=update) if update != {"tier": plan.tier, "body_kind": plan.body_kind} else plan
 
 
 def read_plans(portal: PortalConfig) -> tuple[list[Plan], dict[str, YamlDocument], list[ContentError]]:

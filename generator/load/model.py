@@ -119,8 +119,11 @@ class Plan(Strict):
     short_title: str = ""
     doc_number: str = Field("", description="文号；原文没有则留空")
     issuer: str = Field("", description="发文机关；原文未注明则留空")
-    level: Slug = Field(description="层级，site_config/levels.yaml 中的 key")
-    region: str = ""
+    tier: str = Field("", description="层级（发文机关所在的行政层级）：中央、省、市、区县、乡镇/街道、村/社区，"
+                                       "即 site_config/levels.yaml 中的 name")
+    body_kind: str = Field("", description="发文机关类别：党委、办公厅（室）、组织部门、部门、高校、国有企业、医院、其他，"
+                                            "即 site_config/body_kinds.yaml 中的 name；原文看不出则留空")
+    region: str = Field("", description="地区，如 广州市海珠区；中央文件写 全国")
     kind: str = Field("", description="文种：实施方案、工作要点、实施意见、文章……")
     issued: str = Field("", description="成文或印发日期：YYYY、YYYY-MM 或 YYYY-MM-DD；未知留空")
     period: Optional[Period] = None
@@ -154,10 +157,35 @@ class Plan(Strict):
 
 
 class Level(Strict):
-    key: Slug
-    name: NonEmpty
+    """An administrative tier of site_config/levels.yaml (中央 … 村/社区), top first."""
+
+    key: Slug = Field(description="网址用的键，如 district")
+    name: NonEmpty = Field(description="层级名称，方案文件的 tier 写它，如 区县")
     order: int
     description: str = ""
+    aliases: list[NonEmpty] = Field(default_factory=list, description="tier 的其他写法，如 县级、区")
+
+    def matches(self, value: str) -> bool:
+        return value in (self.key, self.name) or value in self.aliases
+
+
+class BodyKind(Strict):
+    """A kind of issuing body of site_config/body_kinds.yaml (党委, 部门, 高校 …)."""
+
+    name: NonEmpty = Field(description="类别名称，方案文件的 body_kind 写它，如 部门")
+    description: str = ""
+    aliases: list[NonEmpty] = Field(default_factory=list, description="body_kind 的其他写法")
+
+    def matches(self, value: str) -> bool:
+        return value == self.name or value in self.aliases
+
+
+class RegionOverride(Strict):
+    """A body or place the division table cannot place (site_config/regions.yaml)."""
+
+    name: NonEmpty = Field(description="region 或发文机关中的写法，如 华南理工大学、广州开发区")
+    path: list[NonEmpty] = Field(min_length=1, description="行政区划路径，从上到下，如 [广东省, 广州市, 天河区]")
+    note: str = ""
 
 
 class Reference(Strict):
@@ -168,7 +196,8 @@ class Reference(Strict):
     doc_number: str = ""
     issuer: str = ""
     issued: str = ""
-    level: str = ""
+    tier: str = Field("", description="层级，site_config/levels.yaml 中的 name 或 key")
+    region: str = ""
     note: str = ""
     aliases: list[str] = Field(default_factory=list, description="原文中出现的其他写法")
 

@@ -1,4 +1,5 @@
-"""The portal's own configuration: site_config/levels.yaml, references.yaml, topics.yaml, comparisons.yaml.
+"""The portal's own configuration: site_config/levels.yaml, body_kinds.yaml, regions.yaml, references.yaml,
+topics.yaml, comparisons.yaml.
 
 Codes: ``config.missing_file``, ``config.duplicate`` and ``config.two_general_topics``.
 """
@@ -12,7 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from generator.config import DEFAULT
-from generator.load.model import ComparisonPair, Level, Reference, Topic
+from generator.load.model import BodyKind, ComparisonPair, Level, Reference, RegionOverride, Topic
 from generator.load.source import YamlDocument, read_yaml
 from generator.load.validation import validate
 from generator.problems import ContentError, error
@@ -22,13 +23,19 @@ from generator.problems import ContentError, error
 class SiteConfig:
     root: Path
     levels: list[Level] = field(default_factory=list)
+    body_kinds: list[BodyKind] = field(default_factory=list)
+    regions: list[RegionOverride] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     comparisons: list[ComparisonPair] = field(default_factory=list)
     documents: dict[str, YamlDocument] = field(default_factory=dict)  # file name → where each item was written
 
-    def level(self, key: str) -> Level | None:
-        return next((lv for lv in self.levels if lv.key == key), None)
+    def level(self, value: str) -> Level | None:
+        """The tier written as its key, its name or one of its aliases."""
+        return next((lv for lv in self.levels if lv.matches(value)), None) if value else None
+
+    def body_kind(self, value: str) -> BodyKind | None:
+        return next((k for k in self.body_kinds if k.matches(value)), None) if value else None
 
 
 def _load_list(path: Path, item_type: Any, *, required: bool, max_bytes: int,
@@ -66,7 +73,8 @@ def _one_general(doc: YamlDocument | None, topics: list[Topic]) -> list[ContentE
 
 def load_site_config(root: Path, max_bytes: int, max_depth: int = DEFAULT.max_depth) -> tuple[SiteConfig, list[ContentError]]:
     config, problems = SiteConfig(root), []
-    specs = (("levels", "levels.yaml", Level, True, "key"), ("references", "references.yaml", Reference, False, "id"),
+    specs = (("levels", "levels.yaml", Level, True, "key"), ("body_kinds", "body_kinds.yaml", BodyKind, False, "name"),
+             ("regions", "regions.yaml", RegionOverride, False, "name"), ("references", "references.yaml", Reference, False, "id"),
              ("topics", "topics.yaml", Topic, True, "id"), ("comparisons", "comparisons.yaml", ComparisonPair, False, None))
     for attr, name, item_type, required, unique_attr in specs:
         items, doc, found = _load_list(root / name, item_type, required=required, max_bytes=max_bytes, max_depth=max_depth)

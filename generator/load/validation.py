@@ -91,7 +91,12 @@ def _shape(value: Any) -> str:
     return phrase("shape.text", value=value)
 
 
+RENAMED = {"level": "tier"}  # fields of older plan files → their name now
+
+
 def _suggestion(key: Any, allowed: list[str]) -> str:
+    if RENAMED.get(str(key)) in allowed:
+        return phrase("renamed_field", old=key, new=RENAMED[str(key)])
     guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
     return phrase("did_you_mean", guess=guess[0]) if guess else ""
 

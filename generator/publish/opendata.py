@@ -39,7 +39,8 @@ def implements_data(r) -> dict:
 def plan_data(corpus: Corpus, p, e: Enrichment) -> dict:
     return {
         "id": p.id, "source": p.source, "title": p.title, "short_title": p.short_title, "doc_number": p.doc_number,
-        "issuer": p.issuer, "level": p.level, "level_name": corpus.level_name(p.level), "region": p.region, "kind": p.kind,
+        "issuer": p.issuer, "tier": p.tier, "tier_name": corpus.level_name(p.tier), "body_kind": p.body_kind,
+        "region": p.region, "region_path": list(corpus.region_path(p.id)), "kind": p.kind,
         "issued": p.issued, "period": p.period.model_dump() if p.period else None,
         "based_on": [{"doc_number": r.ref.doc_number, "title": r.ref.title, "plan": r.plan_id, "reference": r.reference_id}
                      for r in corpus.based_on[p.id]],

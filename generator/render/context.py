@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from generator.enrich.citations import Citation
 from generator.enrich.enrichment import Enrichment
+from generator.load.regions import NATION, display
 from generator.load.corpus import Corpus, PlacedMeasure, walk
 from generator.load.model import Plan, Section
 from generator.render import markup, urls
@@ -38,6 +39,13 @@ class Site:
     def level_name(self, key: str) -> str:
         return self.corpus.level_name(key)
 
+    def region_label(self, plan: Plan) -> str:
+        """The plan's region as written, with its division path when that says more (海珠区 → 广东省 › 广州市 › 海珠区)."""
+        path = display(self.corpus.region_path(plan.id))
+        if not plan.region:
+            return f"{path}（据发文机关）" if path and path != NATION else path
+        return plan.region if not path or path.endswith(plan.region) or path == plan.region else f"{plan.region}（{path}）"
+
     def render(self, template: str, path: str, **context) -> str:
         return self.renderer.render(template, path, site=self, section_anchor=self.section_anchor, section_label=section_label,
                                     placed_by_measure=self.placed_by_measure, **context)
@@ -57,11 +65,15 @@ class Site:
         return Markup(f"[{markup.inline(label)}]({urls.rel(here_path, urls.CITATIONS, citation_anchor(citation.key))})")
 
 
+def _by_region(site: Site, plan: Plan) -> tuple:
+    return site.corpus.region_path(plan.id), plan.issued or "9999", plan.id
+
+
 def plans_by_level(site: Site, plans: list[Plan]) -> list[dict]:
-    """Plans grouped by level, top level first: [{name, plans}]."""
+    """Plans grouped by tier, top tier first, and by region within a tier: [{name, plans}]."""
     groups = []
     for level in site.corpus.config.levels:
-        members = [p for p in plans if p.level == level.key]
+        members = sorted((p for p in plans if p.tier == level.key), key=lambda p: _by_region(site, p))
         if members:
             groups.append({"name": level.name, "plans": members})
     return groups

@@ -16,11 +16,11 @@ def build_nav(corpus: Corpus, years: list[int], plan_limit: int) -> list:
     plans_by_level = []
     list_plans = len(corpus.plans) <= plan_limit
     for lv in corpus.config.levels:
-        plans = [{t(p.display_title): urls.plan(p.id)} for p in corpus.plans if p.level == lv.key and list_plans]
+        plans = [{t(p.display_title): urls.plan(p.id)} for p in corpus.plans if p.tier == lv.key and list_plans]
         if plans:
             # the level page heads the section, so navigation.indexes never swallows a plan
             plans_by_level.append({t(lv.name): [urls.level(lv.key)] + plans})
-        elif not list_plans and any(p.level == lv.key for p in corpus.plans):
+        elif not list_plans and any(p.tier == lv.key for p in corpus.plans):
             plans_by_level.append({t(lv.name): urls.level(lv.key)})
     return [
         {"首页": urls.HOME},

@@ -75,7 +75,14 @@ _BRACKETS = str.maketrans({"[": "〔", "［": "〔", "【": "〔", "]": "〕", "
                            "—": "-", "–": "-", "－": "-", "〈": "", "〉": "", "《": "", "》": "", " ": "", "\u3000": ""})
 
 
+_WRAPPER = re.compile(r"^.*?关于(?:印发|转发)(.+)的通知$")
+_PERIOD = re.compile(r"（(\d{4})年?-(\d{4})年?）")
+
+
 def ref_key(text: str) -> str:
-    """The lookup key of a 文号 or a title: bracket and dash widths, book-title marks and spaces folded."""
+    """The lookup key of a 文号 or a title: bracket and dash widths, book-title marks and spaces folded,
+    the wrapper 关于印发《X》的通知 reduced to X, and （2018-2020） written as （2018—2020年）."""
     text = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
-    return re.sub(r"\s+", "", text.replace("(", "（").replace(")", "）"))
+    text = re.sub(r"\s+", "", text.replace("(", "（").replace(")", "）"))
+    text = _WRAPPER.sub(r"\1", text)
+    return _PERIOD.sub(r"（\1-\2）", text)

@@ -66,10 +66,10 @@ def test_home_plan_measure_related_and_back_by_breadcrumbs(page: Page, portal_si
     at(page, f"plans/{PLAN_ID}/{MEASURE_KEY}/", measure_h1)
 
     crumbs = page.locator("nav.crumbs")
-    expect(crumbs).to_contain_text(f"{plan['level_name']} › ")
+    expect(crumbs).to_contain_text(f"{plan["tier_name"]} › ")
     expect(crumbs).to_contain_text(f"第 {measure['number']} 条")
     crumb_links = crumbs.get_by_role("link")
-    assert crumb_links.nth(0).inner_text() == plan["level_name"]
+    assert crumb_links.nth(0).inner_text() == plan["tier_name"]
     short = plan["short_title"] or plan["title"]
     assert crumb_links.nth(1).inner_text() == short
 
@@ -78,8 +78,8 @@ def test_home_plan_measure_related_and_back_by_breadcrumbs(page: Page, portal_si
     expect(related).to_have_text(re.compile("其他层级的相关举措"))
     groups = page.locator("h2#related ~ h3")
     names = [text_of(groups.nth(i)) for i in range(groups.count())]
-    other_levels = [n for n in names if n != plan["level_name"]]
-    assert other_levels, f"no related measures at another level than {plan['level_name']}: groups {names}"
+    other_levels = [n for n in names if n != plan["tier_name"]]
+    assert other_levels, f"no related measures at another level than {plan["tier_name"]}: groups {names}"
     level_name = "省" if "省" in other_levels else other_levels[0]
     group = page.locator("h2#related ~ h3", has_text=level_name).first
     first_item = group.locator("xpath=following-sibling::ul[1]/li[1]")
@@ -89,7 +89,7 @@ def test_home_plan_measure_related_and_back_by_breadcrumbs(page: Page, portal_si
     other_plan_id, other_key = url_path(page.url).strip("/").split("/")[1:]
     assert other_plan_id != PLAN_ID
     other_plan = plan_of(corpus, other_plan_id)
-    assert other_plan["level_name"] == level_name
+    assert other_plan["tier_name"] == level_name
     other = measure_of(corpus, f"{other_plan_id}/{other_key}")
     assert heading(page) == target_label == f"{other['number']}. {other['title']}"
     # the related list of the original measure really names this one

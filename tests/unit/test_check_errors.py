@@ -59,7 +59,7 @@ CASES = {
     "missing_title": (GOOD.replace(TITLE + "\n", ""), "plan.missing_field", (1, 1)),
     "wrong_type": (GOOD.replace(TITLE, 'title: ["a", "b"]'), "plan.wrong_type.text", (2, 8)),
     "invalid_date": (GOOD.replace('"2018-10-29"', '"2018-02-30"'), "plan.date_format", (4, 9)),
-    "unknown_level": (GOOD.replace('level: "city"', 'level: "cty"'), "plan.unknown_level", (3, 8)),
+    "unknown_tier": (GOOD.replace('tier: "city"', 'tier: "cty"'), "plan.unknown_tier", (3, 7)),
     "duplicate_measure_number": (GOOD.replace('number: "2"', 'number: "1"'), "plan.duplicate_number", (12, 17)),
     "unsafe_id_slash": (GOOD.replace('"good-plan"', '"a/b"'), "plan.slug", (1, 5)),
     "unsafe_id_dots": (GOOD.replace('"good-plan"', '"../etc"'), "plan.slug", (1, 5)),
@@ -67,7 +67,7 @@ CASES = {
     "empty_measure_text": (GOOD.replace(TEXT, 'text: ""'), "plan.empty_text", (11, 15)),
     "list_for_mapping": ("- id: \"x\"\n", "plan.wrong_type.top_level", (1, 1)),
     "measures_not_list": (GOOD.split("    measures:")[0] + '    measures: "一条"\n', "plan.wrong_type.list", (8, 15)),
-    "duplicate_key": (GOOD.replace('level: "city"', 'level: "city"\nlevel: "province"'), "yaml.duplicate_key", (4, 1)),
+    "duplicate_key": (GOOD.replace('tier: "city"', 'tier: "city"\ntier: "province"'), "yaml.duplicate_key", (4, 1)),
     "alias": (GOOD.replace(TITLE, 'title: &t "某市实施方案"\nshort_title: *t'), "yaml.alias", (2, 8)),
     "tab_indent": (GOOD.replace("  - number: \"一、\"", "\t- number: \"一、\""), "yaml.tab_indent", (6, 1)),
     "see_also_nowhere": (GOOD.replace(TEXT, TEXT + '\n        see_also: [{plan: "no-such-plan"}]'), "plan.see_also_plan", (12, 27)),
@@ -181,7 +181,7 @@ def test_the_wording_of_a_few_messages(content_dir: Path) -> None:
     path = display_path(write(content_dir, "plan.yaml", GOOD.replace(TITLE, TITLE + '\nshort_titel: "某市方案"')))
     assert only(content_dir).format() == (
         f"{path}:3:1: 未知字段“short_titel”。您是不是想写“short_title”？这里可用的字段有：id、source、title、short_title、"
-        "doc_number、issuer、level、region、kind、issued、period、based_on、recipients、notice、notice_signer、"
+        "doc_number、issuer、tier、body_kind、region、kind、issued、period、based_on、recipients、notice、notice_signer、"
         "notice_date、preamble、year_themes、sections、annexes、closing、footer、notes。"
     )
     write(content_dir, "plan.yaml", GOOD.replace(ISSUED, ISSUED + '\nbased_on: [{doc_number: "无此文〔2099〕1号"}]'))
@@ -218,12 +218,12 @@ def test_yaml_1_1_guessing_is_off_every_scalar_is_text(content_dir: Path) -> Non
 
 
 def test_check_command_exit_status_and_no_traceback(content_dir: Path) -> None:
-    write(content_dir, "plan.yaml", GOOD.replace('level: "city"', 'level: ["city"]'))
+    write(content_dir, "plan.yaml", GOOD.replace('tier: "city"', 'tier: ["city"]'))
     result = run_generator("check", "--content", str(content_dir))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     problem = only(content_dir)
-    assert where(problem) == ("plan.yaml", "plan.wrong_type.text", 3, 8)
+    assert where(problem) == ("plan.yaml", "plan.wrong_type.text", 3, 7)
     assert result.stderr.splitlines()[0] == problem.format()
     write(content_dir, "plan.yaml", GOOD)
     ok = run_generator("check", "--content", str(content_dir))

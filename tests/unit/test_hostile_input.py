@@ -179,7 +179,7 @@ def test_tabs_and_line_breaks_by_escape_are_fine(content_dir: Path) -> None:
 # --- 4. nesting --------------------------------------------------------------------------------
 
 def _nested_sections(depth: int) -> str:
-    text = 'id: "good-plan"\ntitle: "某市实施方案"\nlevel: "city"\nsections:\n'
+    text = 'id: "good-plan"\ntitle: "某市实施方案"\ntier: "city"\nsections:\n'
     for level in range(depth):
         pad = "  " * (2 * level)
         text += f'{pad}  - title: "第{level + 1}层"\n'
@@ -332,7 +332,7 @@ def test_no_english_from_pyyaml_reaches_the_maintainer(content_dir: Path, text: 
 
 # --- 8. site_config/comparisons.yaml -----------------------------------------------------------
 
-OTHER = GOOD.replace('"good-plan"', '"other-plan"').replace('level: "city"', 'level: "district"')
+OTHER = GOOD.replace('"good-plan"', '"other-plan"').replace('tier: "city"', 'tier: "district"')
 
 
 @pytest.mark.parametrize("pairs, expected", [

@@ -295,9 +295,9 @@ def test_yaml_draft_starts_with_the_schema_and_lists_what_to_fill_in():
     text = dump_yaml(result)
     lines = text.splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../../site_config/plan.schema.json"
-    assert any(line.startswith("# 待填写：level") for line in lines)
+    assert any(line.startswith("# 待填写：tier") for line in lines)
     assert "#   首页> 动态>标题" in lines
-    assert 'level: ""  # 待填写' in text
+    assert 'tier: ""  # 待填写' in text
 
 
 WEB_PAGE_WITH_ITEMS = "首页> 动态>标题\n标题\n\n一、任务\n1. 甲项。第一段。\n\n第二段。\n2. 乙项。内容。\n"
@@ -313,12 +313,12 @@ def test_yaml_draft_round_trips_and_quotes_every_string():
     assert all_measures(loaded)[0]["text"] == "第一段。\n\n第二段。"
 
 
-def test_yaml_draft_keeps_the_model_key_order_and_validates_once_level_is_filled():
+def test_yaml_draft_keeps_the_model_key_order_and_validates_once_tier_is_filled():
     result = import_text(FOUR_LEVELS, "x.txt", "x")
     loaded = yaml.safe_load(dump_yaml(result))
-    assert list(loaded)[:7] == ["id", "source", "title", "short_title", "doc_number", "issuer", "level"]
+    assert list(loaded)[:7] == ["id", "source", "title", "short_title", "doc_number", "issuer", "tier"]
     assert list(loaded)[-1] == "notes"
-    Plan.model_validate(loaded | {"level": "city"})
+    Plan.model_validate(loaded | {"tier": "city"})
 
 
 def test_yaml_draft_loads_with_the_projects_text_loader():
@@ -327,7 +327,7 @@ def test_yaml_draft_loads_with_the_projects_text_loader():
     doc, problems = source.parse_yaml_text(Path("n.yaml"), dump_yaml(result))
     assert problems == []
     assert doc.data["period"] == {"start": "2018", "end": "2020"}
-    Plan.model_validate(doc.data | {"level": "city"})
+    Plan.model_validate(doc.data | {"tier": "city"})
 
 
 def test_missing_period_is_a_comment_not_a_null():
@@ -455,6 +455,6 @@ def test_any_text_gives_a_loadable_draft(pieces):
     loaded = yaml.safe_load(dump_yaml(result))
     assert loaded["id"] == "fuzz"
     assert all(m["title"] and m["text"] for m in all_measures(loaded))
-    filled = {"level": "city", "title": loaded["title"] or "标题",
+    filled = {"tier": "city", "title": loaded["title"] or "标题",
               "annexes": [a | {"title": a["title"] or "附件"} for a in loaded["annexes"]]}
     Plan.model_validate(loaded | filled)

@@ -10,7 +10,7 @@ from generator.render.environment import Page
 def pages(site: Site) -> list[Page]:
     path = urls.HOME
     corpus = site.corpus
-    tree = [{"level": lv, "plans": [p for p in corpus.plans if p.level == lv.key]} for lv in corpus.config.levels]
+    tree = [{"level": lv, "plans": [p for p in corpus.plans if p.tier == lv.key]} for lv in corpus.config.levels]
     themed = [p for p in corpus.plans if p.year_themes]
     theme_years = sorted({t.year for p in themed for t in p.year_themes})
     markdown = site.render("home.md.j2", path, tree=tree, themed=themed, theme_years=theme_years, years=site.enrichment.all_years,

@@ -9,7 +9,7 @@ from generator.render.environment import Page
 
 def level_page(site: Site, level) -> Page:
     path = urls.level(level.key)
-    plans = [p for p in site.corpus.plans if p.level == level.key]
+    plans = [p for p in site.corpus.plans if p.tier == level.key]
     markdown = site.render("level.md.j2", path, level=level, plans=plans, issued_label=issued_label,
                            counts={p.id: len(site.corpus.by_plan[p.id]) for p in plans})
     return Page(path, level.name, markdown, kind="level", search_text=f"{level.name} {level.description}", level=level.key)
@@ -17,7 +17,7 @@ def level_page(site: Site, level) -> Page:
 
 def level_index(site: Site) -> Page:
     path = urls.LEVELS
-    counts = {lv.key: sum(1 for p in site.corpus.plans if p.level == lv.key) for lv in site.corpus.config.levels}
+    counts = {lv.key: sum(1 for p in site.corpus.plans if p.tier == lv.key) for lv in site.corpus.config.levels}
     markdown = site.render("levels.md.j2", path, levels=site.corpus.config.levels, counts=counts)
     return Page(path, "层级", markdown, kind="page", search_text="层级")
 

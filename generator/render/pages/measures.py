@@ -17,7 +17,7 @@ def related_groups(site: Site, pm: PlacedMeasure) -> list[dict]:
     groups: dict[str, dict] = {}
     for other_id, score in site.enrichment.related.get(pm.id, []):
         other = site.measure(other_id)
-        level = other.plan.level
+        level = other.plan.tier
         group = groups.setdefault(level, {"name": site.level_name(level), "order": site.corpus.level_order(other.plan), "items": []})
         group["items"].append({"label": other.label, "path": urls.measure(other.plan.id, other.key), "score": score,
                                "plan_title": other.plan.display_title, "plan_id": other.plan.id})
@@ -52,7 +52,7 @@ def measure_page(site: Site, pm: PlacedMeasure, prev: PlacedMeasure | None, next
         label = site.measure(f"{s.plan}/{s.measure}").label if s.measure else site.corpus.plan(s.plan).display_title
         see_also.append({"link": site.link(path, label, target), "note": s.note})
     markdown = site.render(
-        "measure.md.j2", path, pm=pm, plan=pm.plan, level_name=site.level_name(pm.plan.level),
+        "measure.md.j2", path, pm=pm, plan=pm.plan, level_name=site.level_name(pm.plan.tier),
         years=e.years[pm.id], topics=[site.topics_by_id[t] for t in e.topics[pm.id] if t in site.topics_by_id],
         citations=[site.citation_link(path, c) for c in e.citations[pm.id]],
         targets=e.targets[pm.id], deadlines=e.deadlines[pm.id], deadline_kinds=DEADLINE_KINDS,
@@ -60,7 +60,7 @@ def measure_page(site: Site, pm: PlacedMeasure, prev: PlacedMeasure | None, next
         prev=prev, next=next_, citation_line=citation_line(pm),
     )
     return Page(path, pm.label, markdown, kind="measure", search_text=measure_plain_text(pm),
-                plan=pm.plan.display_title, level=pm.plan.level, years=tuple(e.years[pm.id]), topics=tuple(e.topics[pm.id]))
+                plan=pm.plan.display_title, level=pm.plan.tier, years=tuple(e.years[pm.id]), topics=tuple(e.topics[pm.id]))
 
 
 def pages(site: Site) -> list[Page]:

@@ -57,20 +57,20 @@ def plan_page(site: Site, plan: Plan) -> Page:
     pair_links = [{"label": pair_link_label(site, plan, p), "path": urls.pair(p.upper, p.lower)}
                   for p in site.enrichment.pairs_by_plan.get(plan.id, [])]
     markdown = site.render(
-        "plan.md.j2", path, plan=plan, issued=issued_label(plan), level_name=site.level_name(plan.level),
+        "plan.md.j2", path, plan=plan, issued=issued_label(plan), level_name=site.level_name(plan.tier),
         based_on=based_on_labels(site, plan, path), implemented_by=implementer_groups(site, plan),
         measure_count=len(site.corpus.by_plan[plan.id]), pairs=pair_links,
     )
     years = sorted({y for m in site.corpus.by_plan[plan.id] for y in site.enrichment.years[m.id]})
     return Page(path, plan.display_title, markdown, kind="plan", search_text=plan_search_text(plan),
-                plan=plan.display_title, level=plan.level, years=tuple(years))
+                plan=plan.display_title, level=plan.tier, years=tuple(years))
 
 
 def plan_index(site: Site) -> Page:
     path = urls.PLANS
     groups = []
     for level in site.corpus.config.levels:
-        plans = [p for p in site.corpus.plans if p.level == level.key]
+        plans = [p for p in site.corpus.plans if p.tier == level.key]
         if plans:
             groups.append({"level": level, "plans": plans})
     markdown = site.render("plans.md.j2", path, groups=groups, issued_label=issued_label,

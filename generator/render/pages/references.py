@@ -15,7 +15,7 @@ def reference_page(site: Site, reference) -> Page:
     path = urls.reference(reference.id)
     implementers = [site.corpus.plan(pid) for pid in site.enrichment.implementers.get(reference.id, [])]
     measures = [site.measure(i) for i in site.enrichment.cited_by.get(f"ref:{reference.id}", [])]
-    markdown = site.render("reference.md.j2", path, reference=reference, level=site.corpus.config.level(reference.level),
+    markdown = site.render("reference.md.j2", path, reference=reference, level=site.corpus.config.level(reference.tier),
                            groups=plans_by_level(site, implementers), measures=measures)
     text = " ".join([reference.title, reference.doc_number, reference.issuer, *reference.aliases])
     return Page(path, f"《{reference.title}》", markdown, kind="page", search_text=text)

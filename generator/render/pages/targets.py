@@ -18,7 +18,7 @@ def targets_page(site: Site) -> Page:
         pm = site.measure(measure_id)
         topic = topic_names.get(e.topics[measure_id][0], "") if e.topics[measure_id] else "（总体）"
         for t in e.targets[measure_id]:
-            table.rows.append([topic, site.level_name(pm.plan.level), (pm.plan.display_title, urls.plan(pm.plan.id)),
+            table.rows.append([topic, site.level_name(pm.plan.tier), (pm.plan.display_title, urls.plan(pm.plan.id)),
                                (pm.label, urls.measure(pm.plan.id, pm.key)), target_summary(t),
                                "占位符" if t.placeholder else t.value, t.unit or "—", t.counts or "—"])
     intro = "各文件举措中的数量要求（比例、金额、人数、次数……），按专题和层级排列，便于比较上下级提出的数字。原文以“X”留空的金额标为占位符。"
@@ -34,7 +34,7 @@ def deadlines_page(site: Site) -> Page:
         for d in deadlines:
             year = d.year or (pm.plan.period.start if pm.plan.period and pm.plan.period.start == pm.plan.period.end else None)
             rows.append((year or 9999, measure_order(site, measure_id), [
-                f"{year}年" if year else "未注明年份", d.raw, site.level_name(pm.plan.level),
+                f"{year}年" if year else "未注明年份", d.raw, site.level_name(pm.plan.tier),
                 (pm.plan.display_title, urls.plan(pm.plan.id)), (pm.label, urls.measure(pm.plan.id, pm.key))]))
     table.rows = [r for _, _, r in sorted(rows, key=lambda r: (r[0], r[1]))]
     intro = "举措中的完成时限和周期性要求，按年份排列。“年内”“年底前”等未写年份的要求，按所在年度文件的年份归入；无法确定年份的列在最后。"

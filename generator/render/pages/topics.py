@@ -30,7 +30,7 @@ def topic_table(site: Site, topic) -> Table:
     for measure_id in ids:
         pm = site.measure(measure_id)
         table.rows.append([
-            site.level_name(pm.plan.level),
+            site.level_name(pm.plan.tier),
             (pm.plan.display_title, urls.plan(pm.plan.id)),
             issued_label(pm.plan),
             (pm.label, urls.measure(pm.plan.id, pm.key)),
