@@ -66,7 +66,7 @@ def test_home_plan_measure_related_and_back_by_breadcrumbs(page: Page, portal_si
     at(page, f"plans/{PLAN_ID}/{MEASURE_KEY}/", measure_h1)
 
     crumbs = page.locator("nav.crumbs")
-    expect(crumbs).to_contain_text(f"{plan["tier_name"]} › ")
+    expect(crumbs).to_contain_text(f"{plan['tier_name']} › ")
     expect(crumbs).to_contain_text(f"第 {measure['number']} 条")
     crumb_links = crumbs.get_by_role("link")
     assert crumb_links.nth(0).inner_text() == plan["tier_name"]
@@ -79,7 +79,7 @@ def test_home_plan_measure_related_and_back_by_breadcrumbs(page: Page, portal_si
     groups = page.locator("h2#related ~ h3")
     names = [text_of(groups.nth(i)) for i in range(groups.count())]
     other_levels = [n for n in names if n != plan["tier_name"]]
-    assert other_levels, f"no related measures at another level than {plan["tier_name"]}: groups {names}"
+    assert other_levels, f"no related measures at another level than {plan['tier_name']}: groups {names}"
     level_name = "省" if "省" in other_levels else other_levels[0]
     group = page.locator("h2#related ~ h3", has_text=level_name).first
     first_item = group.locator("xpath=following-sibling::ul[1]/li[1]")

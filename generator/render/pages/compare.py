@@ -12,7 +12,8 @@ from generator.render.tables import Table, table_page
 
 
 def matrix_page(site: Site) -> Page:
-    levels = site.corpus.config.levels
+    present = {p.tier for p in site.corpus.plans}
+    levels = [lv for lv in site.corpus.config.levels if lv.key in present]  # a tier with no plan has no column of 0s
     table = Table("专题 × 层级总览", ["专题"] + [lv.name for lv in levels] + ["合计"])
     for topic in site.corpus.config.topics:
         ids = site.enrichment.measures_by_topic.get(topic.id, [])
@@ -21,8 +22,8 @@ def matrix_page(site: Site) -> Page:
         row += [(str(counts[lv.key]), urls.topic(topic.id)) if counts[lv.key] else "0" for lv in levels]
         row.append(str(len(ids)))
         table.rows.append(row)
-    intro = "每格是该层级文件中属于该专题的举措条数，点击数字进入专题对照表。为 0 的格子表示该层级的文件没有专门部署这项工作。"
-    return table_page(site, urls.MATRIX, table, intro=intro)
+    intro = "每格是该层级文件中属于该专题的举措条数，点击数字进入专题对照表。只列出已收录文件的层级。为 0 的格子表示该层级的文件没有专门部署这项工作。"
+    return table_page(site, urls.MATRIX, table, intro=intro, landscape=len(levels) > 4)
 
 
 ROLES = {  # relation → (label of the upper plan, of the lower plan, of the lower's own measures)
