@@ -29,6 +29,8 @@ def check_plan(plan: Plan, doc: YamlDocument, config: SiteConfig) -> list[Conten
             problems.append(error("plan.duplicate_number", doc.path, line, column, number=placed.measure.number,
                                   scope=scope, first_line=first_line))
         seen.setdefault(placed.key, placed.loc)
+    if not placed_measures:
+        problems.append(warning("plan.no_measures", doc.path, *doc.where(("sections",))))
     topic_ids = {t.id for t in config.topics}
     for placed in placed_measures:
         for i, topic in enumerate(placed.measure.topics):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.config import PortalConfig
 from generator.load.checks import check_comparisons, check_depth, check_links, check_plan
+from generator.load.duplicates import check_duplicates
 from generator.load.graph_checks import check_citations, check_regions
 from generator.load.corpus import Corpus, build_corpus
 from generator.load.model import Plan
@@ -53,6 +54,7 @@ def load(portal: PortalConfig) -> LoadResult:
         problems += check_plan(plan, docs[plan.id], config) + check_depth(plan, docs[plan.id], portal.max_section_depth)
     corpus = build_corpus(config, [canonical(plan, config) for plan in plans])
     problems += check_links(corpus, docs) + check_regions(corpus, docs) + check_citations(corpus, docs)
+    problems += check_duplicates(corpus, docs)
     if not any(p.is_error for p in found):  # else a plan named there may be one that did not load
         problems += check_comparisons(corpus)
     return LoadResult(corpus if not any(p.is_error for p in problems) else None, sort_problems(problems))

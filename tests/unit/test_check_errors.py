@@ -231,8 +231,13 @@ def test_check_command_exit_status_and_no_traceback(content_dir: Path) -> None:
     assert "1 个方案，2 条举措" in ok.stdout
 
 
-def test_the_five_plans_pass_check_without_warnings() -> None:
+SEED_PLANS = ("guangdong-2020-points", "haizhu-cgj-2018-2020", "shenzhen-2018-2020", "city-2020-opinion",
+              "national-2020-key-tasks")
+
+
+def test_the_portal_passes_check_and_the_five_seed_plans_without_warnings() -> None:
+    """Whatever else content/plans/ holds (a maintainer's new plan may have warnings), the seeds have none."""
     result = run_generator("check")
     assert result.returncode == 0, result.stderr
-    assert result.stderr == "", result.stderr
-    assert "5 个方案" in result.stdout
+    assert not [line for line in result.stderr.splitlines() if any(f"/{p}.yaml:" in line for p in SEED_PLANS)]
+    assert re.search(r"检查完毕：\d+ 个方案", result.stdout)
