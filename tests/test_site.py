@@ -230,3 +230,14 @@ def test_one_entry_per_cited_document_listing_every_plan_that_implements_it(port
             listing = (portal / ref["url"] / "index.html").read_text(encoding="utf-8")
             for plan_id in ref["implemented_by"]:
                 assert f"plans/{plan_id}/" in listing
+
+
+def test_titles_are_not_doubled_and_plan_pages_show_no_source_file_name(portal: Path) -> None:
+    home = (portal / "index.html").read_text(encoding="utf-8")
+    site_name = re.search(r"<title>(.*?)</title>", home).group(1)
+    assert " - " not in site_name, site_name
+    plan = (portal / "plans" / "shenzhen-2018-2020" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>(.*?)</title>", plan).group(1).endswith(f" - {site_name}")
+    for plan_data in corpus(portal)["plans"]:
+        page = (portal / plan_data["url"] / "index.html").read_text(encoding="utf-8")
+        assert not plan_data["source"] or plan_data["source"] not in article(page), plan_data["id"]

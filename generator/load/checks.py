@@ -8,12 +8,13 @@ Codes: ``plan.tier_missing``, ``plan.unknown_tier``, ``plan.unknown_body_kind``,
 from __future__ import annotations
 
 import difflib
+import re
 
 from generator.load.corpus import Corpus, place_measures
 from generator.load.model import Plan, Section
 from generator.load.site_config import SiteConfig
 from generator.load.source import YamlDocument
-from generator.messages import join, phrase
+from generator.messages import field_label, join, phrase
 from generator.problems import ContentError, error, warning
 
 
@@ -31,6 +32,7 @@ def check_plan(plan: Plan, doc: YamlDocument, config: SiteConfig) -> list[Conten
         seen.setdefault(placed.key, placed.loc)
     if not placed_measures:
         problems.append(warning("plan.no_measures", doc.path, *doc.where(("sections",))))
+    problems += _field_names_in_notes(plan, doc)
     topic_ids = {t.id for t in config.topics}
     for placed in placed_measures:
         for i, topic in enumerate(placed.measure.topics):
@@ -38,6 +40,16 @@ def check_plan(plan: Plan, doc: YamlDocument, config: SiteConfig) -> list[Conten
                 line, column = doc.where(placed.loc + ("topics", i))
                 problems.append(error("plan.unknown_topic", doc.path, line, column, topic=topic))
     return problems
+
+
+def _field_names_in_notes(plan: Plan, doc: YamlDocument) -> list[ContentError]:
+    """The editor's note is shown to readers: it names fields in Chinese (发文机关, not issuer)."""
+    names = [n for n in Plan.model_fields if len(n) > 3 and re.search(rf"(?<![A-Za-z_]){n}(?![A-Za-z_])", plan.notes)]
+    if not names:
+        return []
+    line, column = doc.where(("notes",))
+    return [warning("plan.notes_field_name", doc.path, line, column, names=join(names),
+                    labels=join(field_label(n) for n in names))]
 
 
 def _check_tier(plan: Plan, doc: YamlDocument, config: SiteConfig) -> list[ContentError]:

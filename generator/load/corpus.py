@@ -65,9 +65,21 @@ class PlacedMeasure:
         return None if self.annex_index is None else self.plan.annexes[self.annex_index]
 
     @property
+    def numbered_title(self) -> str:
+        """``12. 标题``, or the bare title of a measure the document does not number."""
+        return f"{self.measure.number}. {self.measure.title}" if self.measure.number else self.measure.title
+
+    @property
     def label(self) -> str:
         prefix = "附件 " if self.annex_index is not None else ""
-        return f"{prefix}{self.measure.number}. {self.measure.title}"
+        return f"{prefix}{self.numbered_title}"
+
+    @property
+    def position(self) -> str:
+        """How a quotation names the measure: 第 12 条 (附件第 3 条), never a number the document lacks."""
+        if not self.measure.number:
+            return "（原文未编号）"
+        return f"{'附件' if self.annex_index is not None else ''}第 {self.measure.number} 条"
 
 
 MAX_KEY_DIGITS = 6  # a measure numbered with more digits than this gets a positional key

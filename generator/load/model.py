@@ -88,7 +88,7 @@ class YearTheme(Strict):
 
 
 class Measure(Strict):
-    number: NonEmpty = Field(description="原文编号，照录，如 1、12")
+    number: str = Field("", description="原文编号，照录，如 1、12；原文没有编号则留空，不要自行编号")
     title: NonEmpty = Field(description="举措的引领句（首句）")
     text: NonEmpty = Field(description="引领句之后的正文，段落之间空一行")
     topics: list[Slug] = Field(default_factory=list, description="人工补充的专题 id")

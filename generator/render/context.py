@@ -107,4 +107,4 @@ def issued_label(plan: Plan) -> str:
 
 
 def measure_plain_text(pm: PlacedMeasure) -> str:
-    return f"{pm.measure.number}. {pm.measure.title}。{pm.measure.text}"
+    return f"{pm.numbered_title}。{pm.measure.text}"

@@ -121,7 +121,7 @@ def test_hand_checked_article_measures(topics, measures, seed, title_part, topic
     ("ref", "topic"),
     [
         ("002/a1-16", "chengshi-zhili"),  # 软弱涣散 *社区* 党组织: also urban grassroots
-        ("004/5", "nongcun-zhenxing"),  # 村党组织带头人: also rural
+        ("004/n5", "nongcun-zhenxing"),  # 村党组织带头人: also rural
         ("003/8", "ruanruo-huansan"),  # 加强和改进农村党建工作 … 软弱涣散基层党组织整顿“回头看”
     ],
 )

@@ -1,0 +1,30 @@
+"""What readers see is what the document says: no invented numbers, no field names in editor's notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.load.loader import load
+from generator.pipeline import generate
+from tests.conftest import GOOD_PLAN, portal_config
+
+UNNUMBERED = GOOD_PLAN.replace('number: "1"', 'number: ""').replace('number: "2"', 'number: ""')
+
+
+def test_a_measure_the_document_does_not_number_gets_no_number(content_dir: Path, tmp_path: Path) -> None:
+    (content_dir / "plans" / "plan.yaml").write_text(UNNUMBERED, encoding="utf-8")
+    generate(portal_config(content_dir, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site"))
+    plan_dir = tmp_path / "docs" / "plans" / "good-plan"
+    measure = (plan_dir / "n1" / "index.md").read_text(encoding="utf-8")
+    assert "# 持续整顿软弱涣散党组织" in measure and "第 1 条" not in measure and "1. 持续" not in measure
+    assert "（原文未编号）" in measure  # the citation line names it without a number
+    page = (plan_dir / "index.md").read_text(encoding="utf-8")
+    assert "单独查看这一项" in page and "第 1 条" not in page
+
+
+def test_field_names_in_an_editors_note_are_warned_about(content_dir: Path) -> None:
+    text = GOOD_PLAN + 'notes: "原文没有写发文机关，issuer 留空；region 不作推断。"\n'
+    (content_dir / "plans" / "plan.yaml").write_text(text, encoding="utf-8")
+    [warning] = load(portal_config(content_dir)).warnings
+    assert warning.code == "plan.notes_field_name" and warning.line == 15
+    assert "issuer" in warning.message and "发文机关" in warning.message and "地区" in warning.message
