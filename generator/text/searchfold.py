@@ -3,7 +3,8 @@
 The two implementations must agree character for character; tests pin both.
 
 1. Width: full-width ASCII U+FF01–U+FF5E → U+0021–U+007E, ideographic space → space.
-2. Equivalent marks: 〔〕【】[] → 〔〕; dashes ‐‑‒–—―－ → "-"; “”„ → '"'; ‘’ → "'".
+2. Equivalent marks: 〔〕【】[] → 〔〕; dashes ‐‑‒–—―－ → "-"; quotes and book-title marks of every
+   kind (“”„"‘’'「」『』《》〈〉) removed, so 两新组织 finds “两新”组织 and 《条例》 finds 条例.
 3. ASCII letters lower-cased.
 4. Whitespace (and zero-width characters) removed, except one space kept
    between two ASCII letters/digits ("party building", "2018 2020").
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+QUOTES = "“”„＂\"‘’＇'「」『』《》〈〉﹁﹂﹃﹄"
 _MAP = {0x3000: " ", 0x00A0: " "}
 for _code in range(0xFF01, 0xFF5F):
     _MAP[_code] = chr(_code - 0xFEE0).lower()
@@ -26,10 +28,8 @@ for _ch in "〕】]］":
     _MAP[ord(_ch)] = "〕"
 for _ch in "‐‑‒–—―－":
     _MAP[ord(_ch)] = "-"
-for _ch in "“”„＂":
-    _MAP[ord(_ch)] = '"'
-for _ch in "‘’＇":
-    _MAP[ord(_ch)] = "'"
+for _ch in QUOTES:
+    _MAP[ord(_ch)] = ""
 for _code in range(ord("A"), ord("Z") + 1):
     _MAP[_code] = chr(_code + 32)
 for _ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
@@ -41,7 +41,8 @@ _KEEP = re.compile(r"(?<=[a-z0-9]) (?=[a-z0-9])")
 
 
 def fold(text: str) -> str:
-    """Width, marks and case (steps 1–3), character for character except zero-width removal."""
+    """Width, marks and case (steps 1–3), character for character except that zero-width characters,
+    quotes and book-title marks are removed."""
     return text.translate(_TABLE)
 
 

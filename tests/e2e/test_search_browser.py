@@ -9,6 +9,7 @@ tests at another build.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import urllib.parse
@@ -195,6 +196,25 @@ def test_title_equal_to_query_comes_first(page, search_site, search_reference):
     assert expected and not expected[0].key[0]  # the plan whose short title is the query
     open_search_page(page, search_site, "深圳市实施方案")
     assert result_paths(page, ".portal-search-page__results .portal-hit__link")[0] == expected[0].url
+
+
+def test_quotes_and_brackets_do_not_hide_a_phrase(page, search_site, search_reference):
+    """两新组织 finds the measures that write “两新”组织; the browser agrees with the reference search."""
+    open_search_page(page, search_site, "两新组织")
+    found = result_paths(page, ".portal-search-page__results .portal-hit__link")
+    measures = [p for p in found if re.search(r"(^|/)plans/[^/]+/[^/]+/$", p)]
+    assert measures, found
+    expected = {h.url for h in search_reference.search("两新组织")}
+    assert {p.split("/portal/", 1)[-1] for p in found} <= expected
+
+
+def test_a_doc_number_finds_the_plans_citing_it(page, search_site, search_dir):
+    corpus = json.loads((search_dir / "data" / "corpus.json").read_text(encoding="utf-8"))
+    cited = {(d["doc_number"], p["url"]) for p in corpus["plans"] for d in p["implements"] if d["doc_number"]}
+    number, url = sorted(cited)[0]
+    open_search_page(page, search_site, number)
+    found = result_paths(page, ".portal-search-page__results .portal-hit__link")
+    assert any(f.endswith(url) for f in found), (number, url, found)
 
 
 def test_facets_filter_and_bookmark(page, search_site, search_reference, artifacts):

@@ -26,6 +26,7 @@ def based_on_labels(site: Site, plan: Plan, here: str) -> list:
 
 def plan_search_text(plan: Plan) -> str:
     parts = [plan.title, plan.doc_number, plan.issuer, plan.recipients, plan.notice, plan.preamble]
+    parts += [f"{r.doc_number} {r.title}".strip() for r in plan.based_on]  # a 文号 finds the plans citing it
     parts += [f"{t.year}年 {t.theme} {t.text}" for t in plan.year_themes]
     for block in walk(plan):
         if block.section is None:

@@ -25,7 +25,8 @@
     FOLD.set("\u3000", " ");
     FOLD.set("\u00a0", " ");
     for (c = 0xff01; c <= 0xff5e; c++) FOLD.set(String.fromCharCode(c), String.fromCharCode(c - 0xfee0).toLowerCase());
-    var groups = [["〔【[［", "〔"], ["〕】]］", "〕"], ["‐‑‒–—―－", "-"], ["“”„＂", '"'], ["‘’＇", "'"]];
+    var groups = [["〔【[［", "〔"], ["〕】]］", "〕"], ["‐‑‒–—―－", "-"],
+                  ["“”„＂\"‘’＇'「」『』《》〈〉﹁﹂﹃﹄", ""]];  /* quotes and book-title marks: removed */
     for (i = 0; i < groups.length; i++) {
       for (c = 0; c < groups[i][0].length; c++) FOLD.set(groups[i][0][c], groups[i][1]);
     }
