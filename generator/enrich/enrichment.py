@@ -15,9 +15,10 @@ from generator.enrich.pairs import PlanPair, compare_pairs, implementers
 from generator.enrich.related import RelItem, compute_related
 from generator.enrich.targets import Target, extract_targets
 from generator.enrich.topics import assign_topics, is_general_measure
+from generator.enrich.vocabulary import vocabulary
 from generator.enrich.years import measure_years, portal_years
 from generator.load.corpus import Corpus, PlacedMeasure
-from generator.text.tokenize import Tokenizer, tokenizer_for
+from generator.text.tokenize import Tokenizer, read_dictionary, tokenizer_for
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Enrichment:
     all_years: list[int] = field(default_factory=list)  # every year that gets a page
     implementers: dict[str, list[str]] = field(default_factory=dict)  # plan or reference id → plans implementing it
     pairs_by_plan: dict[str, list[PlanPair]] = field(default_factory=dict)  # plan id → the pairs it is in
+    vocabulary: list[str] = field(default_factory=list)  # the corpus's words, for the search fallback
 
 
 def enrich(corpus: Corpus, config: PortalConfig) -> Enrichment:
@@ -49,6 +51,8 @@ def enrich(corpus: Corpus, config: PortalConfig) -> Enrichment:
     result.related = compute_related(items, threshold=config.related_threshold, top_k=config.related_top_k,
                                      tokenizer=tokenizer)
     result.pairs = compare_pairs(corpus, items, config, tokenizer)
+    words = [w for w, _, _ in read_dictionary(config.dictionary)] if config.dictionary.is_file() else []
+    result.vocabulary = vocabulary(items, tokenizer, corpus.config.topics, words)
     for pair in result.pairs:
         result.pairs_by_plan.setdefault(pair.upper, []).append(pair)
         result.pairs_by_plan.setdefault(pair.lower, []).append(pair)

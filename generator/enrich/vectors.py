@@ -75,6 +75,11 @@ def _words(tok: Tokenizer, title: str, text: str) -> tuple[str, ...]:
     return words
 
 
+def cached_words(tok: Tokenizer, item: RelItem) -> tuple[str, ...]:
+    """The words of a measure (tokenised once per build: the same cache as related measures)."""
+    return _words(tok, item.title, item.text)
+
+
 def _prefetch_words(tok: Tokenizer, items: Sequence[RelItem]) -> None:
     """Tokenise the measures not seen yet in one go (``tokenize_many`` may use several processes)."""
     missing = list(dict.fromkeys((item.title, item.text) for item in items if (tok.key, item.title, item.text) not in _WORDS))

@@ -23,7 +23,7 @@ def write_docs(config: PortalConfig, corpus: Corpus, enrichment: Enrichment, pag
         writer.write(page.path, page.markdown)
         writer.write_all(table_files(page.downloads))
     writer.write_all(data_files(corpus, enrichment))
-    writer.write_all(search_files(corpus, pages), under=urls.SEARCH_DATA)
+    writer.write_all(search_files(corpus, pages, enrichment.vocabulary), under=urls.SEARCH_DATA)
     writer.remove_stale()
     writer.write_outside(config.generated_mkdocs_yml, generated_config(config, nav))
     return writer

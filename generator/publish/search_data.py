@@ -13,11 +13,11 @@ def search_docs(pages: list[Page]) -> list[SearchDoc]:
                       level=p.level, years=tuple(p.years), topics=tuple(p.topics)) for p in pages if p.kind != "search"]
 
 
-def search_meta(corpus: Corpus) -> SearchMeta:
+def search_meta(corpus: Corpus, words: list[str] | None = None) -> SearchMeta:
     return SearchMeta(levels=[(lv.key, lv.name) for lv in corpus.config.levels],
-                      topics=[(t.id, t.name) for t in corpus.config.topics])
+                      topics=[(t.id, t.name) for t in corpus.config.topics], words=tuple(words or ()))
 
 
-def search_files(corpus: Corpus, pages: list[Page]) -> dict[str, str]:
-    """The index files (relative to the index folder)."""
-    return index_files(search_docs(pages), search_meta(corpus))
+def search_files(corpus: Corpus, pages: list[Page], words: list[str] | None = None) -> dict[str, str]:
+    """The index files (relative to the index folder); ``words`` segment queries that have no exact hit."""
+    return index_files(search_docs(pages), search_meta(corpus, words))

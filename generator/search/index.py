@@ -79,6 +79,7 @@ class LogicalIndex:
     profiles: list[tuple[int, int, tuple[int, ...]]]  # (kind rank, level index, year indexes)
     runs: list[tuple[int, int]]  # (first doc, profile index)
     topic_docs: dict[int, list[int]] = field(default_factory=dict)
+    words: tuple[str, ...] = ()
 
 
 def _labels(known: Sequence[tuple[str, str]], used: set[str]) -> list[tuple[str, str]]:
@@ -123,4 +124,5 @@ def build_index(docs: Sequence[SearchDoc], meta: SearchMeta) -> LogicalIndex:
         profiles=list(profiles),
         runs=runs,
         topic_docs=dict(topic_docs),
+        words=tuple(sorted(set(meta.words))),
     )

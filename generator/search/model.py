@@ -26,6 +26,7 @@ class SearchMeta:
 
     levels: list[tuple[str, str]]  # (key, 中文名)
     topics: list[tuple[str, str]]  # (id, 中文名)
+    words: tuple[str, ...] = ()  # the corpus's words (words.js), for queries without an exact hit
 
 
 def kind_rank(kind: str) -> int:

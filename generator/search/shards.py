@@ -7,6 +7,7 @@ can load it with a <script> element under file:// as well as over HTTP::
     facets.js      __portalSearch.f(v, {topics: {...}})   topic lists (full search page)
     i/<n>.js       __portalSearch.i(n, v, {key: list})    posting shard n = fnv1a(key) mod shards
     d/<n>.js       __portalSearch.d(n, v, [[url, title, plan, text], ...])  doc chunk n
+    words.js       __portalSearch.w(v, {words: [...], max: n})  the corpus's words (only for a phrase without hits)
 
 v is the index version (a digest of all bodies, also in meta.js): a stale
 cached meta.js is detected when a shard of another version arrives.
@@ -88,6 +89,7 @@ def render_files(index: LogicalIndex) -> dict[str, str]:
         bodies[f"d/{n}.js"] = (f"d({n},", _json([_record(index.docs[d]) for d in members]))
     topics = {str(t): encode_b64(docs) for t, docs in index.topic_docs.items()}
     bodies["facets.js"] = ("f(", _json({"topics": topics}))
+    bodies["words.js"] = ("w(", _json({"words": list(index.words), "max": max((len(w) for w in index.words), default=0)}))
     digest = hashlib.sha256()
     for path in sorted(bodies):
         digest.update(f"{path}\0{bodies[path][1]}\0".encode())

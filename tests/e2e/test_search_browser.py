@@ -208,6 +208,34 @@ def test_quotes_and_brackets_do_not_hide_a_phrase(page, search_site, search_refe
     assert {p.split("/portal/", 1)[-1] for p in found} <= expected
 
 
+def _words_apart(search_reference, search_dir) -> tuple[str, str]:
+    """Two corpus words that occur in one page but never side by side."""
+    text = (search_dir / "searchdata" / "words.js").read_text(encoding="utf-8")
+    words = [w for w in json.loads(text[text.index("{"):text.rindex("}") + 1])["words"] if len(w) == 2][:300]
+    for a in words:
+        for b in words:
+            if a != b and search_reference.search(f"{a} {b}") and not search_reference.search(a + b):
+                return a, b
+    pytest.skip("no two words found apart")
+
+
+def test_a_phrase_without_exact_hits_falls_back_to_its_words(page, search_site, search_reference, search_dir):
+    a, b = _words_apart(search_reference, search_dir)
+    open_search_page(page, search_site, a + b)
+    page.wait_for_function("() => document.querySelector('[data-portal-settled]')")
+    status = page.inner_text(".portal-search-page__status")
+    assert f"未找到完整短语「{a + b}」" in status and "全部词语" in status, status
+    found = result_paths(page, ".portal-search-page__results .portal-hit__link")
+    assert found and set(found) <= {h.url for h in search_reference.search(f"{a} {b}")}
+
+
+def test_a_query_with_no_hit_suggests_near_words(page, search_site, search_dir):
+    open_search_page(page, search_site, "党群服中")  # 服中 occurs nowhere: no page holds both words
+    page.wait_for_function("() => document.querySelector('[data-portal-settled]')")
+    suggestions = page.locator(".portal-search-page__suggestion").all_inner_texts()
+    assert suggestions and any("党群服务" in s for s in suggestions), suggestions
+
+
 def test_a_doc_number_finds_the_plans_citing_it(page, search_site, search_dir):
     corpus = json.loads((search_dir / "data" / "corpus.json").read_text(encoding="utf-8"))
     cited = {(d["doc_number"], p["url"]) for p in corpus["plans"] for d in p["implements"] if d["doc_number"]}

@@ -75,6 +75,43 @@
     });
   }
 
+  /* Words of a phrase by longest match against the corpus's words (words.js): 书记抓党建述职评议 →
+     书记 党建 述职评议. Runs of two or more unknown characters stay a word; single ones are dropped. */
+  function segment(word, vocab, maxLen) {
+    var cps = Array.from(word), out = [], unknown = "", i = 0;
+    var flush = function () { if (Array.from(unknown).length >= 2) out.push(unknown); unknown = ""; };
+    while (i < cps.length) {
+      var n = Math.min(maxLen, cps.length - i);
+      for (; n >= 2; n--) if (vocab.has(cps.slice(i, i + n).join(""))) break;
+      if (n >= 2) { flush(); out.push(cps.slice(i, i + n).join("")); i += n; }
+      else { unknown += cps[i]; i += 1; }
+    }
+    flush();
+    return out.filter(function (w, k) { return out.indexOf(w) === k; });
+  }
+
+  function relaxedWords(query, words) {
+    var vocab = words.set || (words.set = new Set(words.words)), out = [];
+    queryWords(query).forEach(function (w) {
+      segment(w, vocab, Math.max(2, words.max)).forEach(function (p) { if (out.indexOf(p) < 0) out.push(p); });
+    });
+    return out;
+  }
+
+  /* The corpus's words nearest to a query: most shared bigrams, then shortest. */
+  function nearestWords(query, words, count) {
+    var grams = new Set(), q = queryWords(query).join("");
+    Array.from(q).forEach(function (c, i, a) { if (i + 1 < a.length) grams.add(c + a[i + 1]); });
+    var scored = [];
+    words.words.forEach(function (w) {
+      var a = Array.from(w), shared = 0;
+      for (var i = 0; i + 1 < a.length; i++) if (grams.has(a[i] + a[i + 1])) shared++;
+      if (shared && w !== q) scored.push([shared / (a.length - 1 + grams.size), w]);
+    });
+    scored.sort(function (x, y) { return y[0] - x[0] || x[1].length - y[1].length || (x[1] < y[1] ? -1 : 1); });
+    return scored.slice(0, count).map(function (x) { return x[1]; });
+  }
+
   var MAX_KEYS_PER_WORD = 6;
   function wordKeys(word) {
     var cps = Array.from(word);
@@ -158,7 +195,8 @@
     m: function (meta) { settle("meta", meta.version, meta); },
     f: function (v, data) { settle("facets", v, data); },
     i: function (n, v, data) { settle("i/" + n, v, data); },
-    d: function (n, v, data) { settle("d/" + n, v, data); }
+    d: function (n, v, data) { settle("d/" + n, v, data); },
+    w: function (v, data) { settle("words", v, data); }
   };
 
   function loadScript(name, url) {
@@ -712,7 +750,16 @@
       self.list.textContent = "";
       var total = search.total();
       self.search = search;
-      if (!hits.length) { self.message("未找到与“" + q.trim() + "”相关的结果"); self.done(seq, true); return; }
+      if (!hits.length) {
+        self.message("未找到与“" + q.trim() + "”完全一致的结果");
+        var more = el("li", "md-search-result__item portal-search__all");
+        var link = el("a", "md-search-result__link portal-search__all-link", "在搜索页按词语查找");
+        link.href = self.site.searchHref(q);
+        more.appendChild(link);
+        self.list.appendChild(more);
+        self.done(seq, true);
+        return;
+      }
       self.message(countText(total));
       hits.forEach(function (h) { self.list.appendChild(renderHit(self.site, search, h)); });
       var li = el("li", "md-search-result__item portal-search__all");
@@ -757,6 +804,9 @@
     this.list = root.querySelector(".portal-search-page__results");
     this.moreButton = root.querySelector(".portal-search-page__more");
     this.clear = root.querySelector("[data-clear]");
+    this.suggestions = el("p", "portal-search-page__suggest");
+    this.status.parentNode.insertBefore(this.suggestions, this.status.nextSibling);
+    this.notice = "";
     this.seq = 0;
     this.bind();
     this.load(false);
@@ -798,6 +848,8 @@
       return Promise.resolve();
     }
     this.status.textContent = "正在搜索…";
+    this.notice = "";
+    this.suggestions.textContent = "";
     var search = new Search(this.site.index, p.q, p.filters, { facets: true });
     this.search = search;
     return search.start().then(function () { return search.more(PAGE); }).then(function (hits) {
@@ -808,7 +860,9 @@
       return Promise.all([search.facetsReady, search.settle(SETTLE_CHUNKS)]).then(function () {
         if (seq !== self.seq) return;
         self.update();
-        self.root.setAttribute("data-portal-settled", String(seq));
+        return search.results.length ? null : self.relax(p, seq);
+      }).then(function () {
+        if (seq === self.seq) self.root.setAttribute("data-portal-settled", String(seq));
       });
     }).catch(function (e) {
       if (seq !== self.seq) return;
@@ -818,12 +872,49 @@
       if (window.console) console.error(e);
     });
   };
+  /* No exact hit: search for all the phrase's words, then for all but one of them; else suggest words. */
+  Page.prototype.relax = function (p, seq) {
+    var self = this, index = this.site.index;
+    return index.meta().then(function (meta) { return index.file(meta, "words"); }).then(function (words) {
+      if (seq !== self.seq) return null;
+      var parts = relaxedWords(p.q, words), tries = [];
+      if (parts.length >= 2 && parts.join(" ") !== queryWords(p.q).join(" ")) tries.push(parts);
+      if (parts.length > 2) parts.forEach(function (_, k) { tries.push(parts.filter(function (_, j) { return j !== k; })); });
+      return self.firstWithHits(p, tries, 0, seq, words);
+    }).catch(function (e) { if (window.console) console.error(e); });
+  };
+  Page.prototype.firstWithHits = function (p, tries, k, seq, words) {
+    var self = this;
+    if (k >= tries.length) { this.suggest(p, words); return Promise.resolve(); }
+    var search = new Search(this.site.index, tries[k].join(" "), p.filters, { facets: true });
+    return search.start().then(function () { return search.more(PAGE); }).then(function (hits) {
+      if (seq !== self.seq) return null;
+      if (!hits.length) return self.firstWithHits(p, tries, k + 1, seq, words);
+      self.search = search;
+      self.notice = "未找到完整短语「" + p.q.trim() + "」，以下结果包含" + (k === 0 ? "全部词语：" : "其中大部分词语：") + tries[k].join("、");
+      hits.forEach(function (h) { self.list.appendChild(renderHit(self.site, search, h)); });
+      return Promise.all([search.facetsReady, search.settle(SETTLE_CHUNKS)]).then(function () { self.update(); });
+    });
+  };
+  Page.prototype.suggest = function (p, words) {
+    var self = this, near = nearestWords(p.q, words, 6);
+    this.suggestions.textContent = "";
+    if (!near.length) return;
+    this.suggestions.appendChild(document.createTextNode("您是不是要找："));
+    near.forEach(function (w, i) {
+      var a = el("a", "portal-search-page__suggestion", w);
+      a.href = self.site.searchHref(w, p.filters);
+      a.addEventListener("click", function (ev) { ev.preventDefault(); self.navigate(w, p.filters); });
+      if (i) self.suggestions.appendChild(document.createTextNode("、"));
+      self.suggestions.appendChild(a);
+    });
+  };
   Page.prototype.update = function () {
     var s = this.search, t = s.total();
     if (!s.results.length) {
       this.status.textContent = "未找到与“" + s.query.trim() + "”相关的结果" + (Object.keys(s.filters).length ? "，可尝试清除筛选。" : "。");
     } else {
-      this.status.textContent = countText(t);
+      this.status.textContent = (this.notice ? this.notice + "。" : "") + countText(t);
     }
     this.status.setAttribute("data-exact", t.exact ? "true" : "false");
     this.moreButton.hidden = !s.hasMore();
