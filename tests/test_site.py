@@ -241,3 +241,10 @@ def test_titles_are_not_doubled_and_plan_pages_show_no_source_file_name(portal: 
     for plan_data in corpus(portal)["plans"]:
         page = (portal / plan_data["url"] / "index.html").read_text(encoding="utf-8")
         assert not plan_data["source"] or plan_data["source"] not in article(page), plan_data["id"]
+
+
+def test_search_snippets_of_overview_pages_are_not_digit_soup(portal: Path) -> None:
+    for chunk in sorted((portal / "searchdata" / "d").glob("*.js")):
+        text = chunk.read_text(encoding="utf-8")
+        for url, _title, _plan, body in json.loads(text[text.index("[["):text.rindex("]]") + 2]):
+            assert not re.search(r"(?:(?<!\S)[\d.%]+\s+){4}", body), (url, re.search(r"(?:(?<!\S)[\d.%]+\s+){4}", body))

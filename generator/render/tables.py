@@ -5,6 +5,8 @@ The page names its downloads (path → ``Table``); ``publish.exports`` turns the
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -40,6 +42,9 @@ def markdown_table(here: str, table: Table) -> Markup:
     return Markup("\n".join(lines))
 
 
+_BARE_NUMBER = re.compile(r"^[\d\s.,%—–\-]*$")
+
+
 def table_page(site, path: str, table: Table, *, intro: str = "", landscape: bool = False, kind: str = "compare",
                before: str = "", after: str = "", topics: tuple[str, ...] = (), unsearched: tuple[int, ...] = ()) -> Page:
     """The page of ``table``; columns in ``unsearched`` (texts found on their own pages) stay out of its search text."""
@@ -47,7 +52,8 @@ def table_page(site, path: str, table: Table, *, intro: str = "", landscape: boo
     markdown = site.render("table.md.j2", path, table=table, intro=intro, landscape=landscape,
                            body=markdown_table(path, table), csv=csv_path, xlsx=xlsx_path, docx=docx_path,
                            before=Markup(before), after=Markup(after))
-    rows = [" ".join(cell_text(c) for i, c in enumerate(row) if i not in unsearched) for row in table.rows]
+    rows = [" ".join(t for i, c in enumerate(row) if i not in unsearched and not _BARE_NUMBER.match(t := cell_text(c)))
+            for row in table.rows]  # counts and scores alone ("0", "0.17", "14%") would be digit soup in snippets
     text = "\n".join([table.title, intro] + rows)
     return Page(path, table.title, markdown, kind=kind, search_text=text, topics=topics,
                 downloads={csv_path: table, xlsx_path: table, docx_path: table})
