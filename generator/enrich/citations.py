@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from generator.load.references import Resolver
+from generator.text.citations import is_back_reference
 from generator.text.fold import ref_key
 
 CITATION = re.compile(r"《([^《》]{2,120})》(?:[（(]([^（）()]{0,40}?[〔\[［(（]\d{4}[〕\]］)）][^（）()]{0,10}?号)[）)])?")
@@ -25,6 +26,8 @@ def find_citations(text: str, resolver: Resolver) -> list[Citation]:
     found: dict[str, Citation] = {}
     for match in CITATION.finditer(text):
         title, number = match.group(1).strip(), (match.group(2) or "").strip()
+        if not number and is_back_reference(title):
+            continue
         where = resolver.find(number, title)
         key = document_key(where.plan_id, where.reference_id, number, title)
         if key not in found or (number and not found[key].doc_number):

@@ -44,6 +44,11 @@ class Citation:
         return {"doc_number": self.doc_number, "title": self.title}
 
 
+def is_back_reference(title: str) -> bool:
+    """《条例》, 《意见》: a short form referring back to a document named before, not a document of its own."""
+    return bool(_BACK_REFERENCE.match(title.strip()))
+
+
 def book_title_at(text: str, start: int) -> tuple[str, int] | None:
     """The 《…》 starting at ``start`` (nested 《》 allowed): its inside and the index after it."""
     if start >= len(text) or text[start] != "《":

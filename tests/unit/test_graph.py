@@ -128,3 +128,11 @@ def test_the_committed_schemas_are_those_the_model_gives() -> None:
     assert not problems
     for name, text in schemas(config).items():
         assert (SITE_CONFIG / name).read_text(encoding="utf-8") == text, f"site_config/{name}: run `make schema`"
+
+
+def test_a_short_back_reference_is_not_a_cited_document() -> None:
+    from generator.enrich.citations import find_citations as measure_citations
+    from generator.load.references import Resolver
+
+    found = measure_citations("贯彻《中国共产党支部工作条例（试行）》，落实《条例》规定。", Resolver([], []))
+    assert [c.title for c in found] == ["中国共产党支部工作条例（试行）"]
