@@ -163,7 +163,7 @@ PHRASES: dict[str, str] = {
 FIELD_LABELS: dict[str, str] = {
     "id": "id（网址用的标识）", "source": "source（来源文件名）", "title": "title（标题）",
     "short_title": "short_title（简称）", "doc_number": "doc_number（文号）", "issuer": "issuer（发文机关）",
-    "tier": "tier（层级）", "body_kind": "body_kind（机关类别）", "region": "region（地区）", "kind": "kind（文种）", "issued": "issued（日期）",
+    "tier": "tier（层级）", "unofficial": "unofficial（非正式文件说明）", "body_kind": "body_kind（机关类别）", "region": "region（地区）", "kind": "kind（文种）", "issued": "issued（日期）",
     "period": "period（实施期限）", "start": "start（起始年份）", "end": "end（截止年份）",
     "based_on": "based_on（依据文件）", "recipients": "recipients（主送）", "notice": "notice（印发通知）",
     "preamble": "preamble（前言）", "year_themes": "year_themes（年度主题）", "year": "year（年份）",

@@ -139,6 +139,7 @@ class Plan(Strict):
     closing: str = Field("", description="正文之后的结束语")
     footer: str = Field("", description="版记，如 印发机关和日期")
     notes: str = Field("", description="编者按：对原文错漏的说明")
+    unofficial: str = Field("", description="不是正式文件时写明它是什么（如 网上刊登的范文，不是正式文件）；页面醒目标明，正式文件留空")
 
     @field_validator("issued")
     @classmethod

@@ -28,3 +28,12 @@ def test_field_names_in_an_editors_note_are_warned_about(content_dir: Path) -> N
     [warning] = load(portal_config(content_dir)).warnings
     assert warning.code == "plan.notes_field_name" and warning.line == 15
     assert "issuer" in warning.message and "发文机关" in warning.message and "地区" in warning.message
+
+
+def test_an_unofficial_text_says_so_before_anything_else(content_dir: Path, tmp_path: Path) -> None:
+    text = GOOD_PLAN + 'unofficial: "网上刊登的范文，不是正式文件。"\n'
+    (content_dir / "plans" / "plan.yaml").write_text(text, encoding="utf-8")
+    generate(portal_config(content_dir, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site"))
+    page = (tmp_path / "docs" / "plans" / "good-plan" / "index.md").read_text(encoding="utf-8")
+    assert page.index("非正式文件") < page.index("doc-meta") and "网上刊登的范文" in page
+    assert "（非正式文件）" in (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
