@@ -13,8 +13,9 @@ $(STAMP): pyproject.toml requirements-divisions.txt
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-divisions.txt
 	touch $(STAMP)
 
-serve: $(STAMP)            ## build and serve the portal at http://127.0.0.1:8000
-	$(PY) -m generator serve
+PORT ?= 8000
+serve: $(STAMP)            ## build and serve the portal at http://127.0.0.1:$(PORT) (make serve PORT=8001 for another port)
+	$(PY) -m generator serve --dev-addr 127.0.0.1:$(PORT)
 
 test: $(STAMP)             ## the whole test suite (browser tests need /usr/bin/chromium)
 	$(PY) -m pytest -q

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import threading
@@ -47,7 +48,26 @@ def _watch(config: PortalConfig, stop: threading.Event) -> None:
         observer.join()
 
 
+def port_problem(dev_addr: str) -> str | None:
+    """A one-line Chinese message when ``host:port`` cannot be listened on (busy, or not an address)."""
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        return f"地址“{dev_addr}”写法不对：请写成 主机:端口，例如 --dev-addr 127.0.0.1:8001。"
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host.strip("[]"), int(port)))
+        except OSError:
+            other = int(port) + 1
+            return (f"端口 {port} 已被占用（可能另一个预览还在运行）。请换一个端口："
+                    f"make serve PORT={other}，或 python -m generator serve --dev-addr {host}:{other}。")
+    return None
+
+
 def run_serve(config: PortalConfig, dev_addr: str) -> int:
+    problem = port_problem(dev_addr)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     if regenerate(config) != 0:
         print("首次生成失败，请先修正上面的错误。", file=sys.stderr)
         return 1

@@ -37,3 +37,18 @@ def test_an_unofficial_text_says_so_before_anything_else(content_dir: Path, tmp_
     page = (tmp_path / "docs" / "plans" / "good-plan" / "index.md").read_text(encoding="utf-8")
     assert page.index("非正式文件") < page.index("doc-meta") and "网上刊登的范文" in page
     assert "（非正式文件）" in (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+def test_a_busy_preview_port_gives_one_chinese_line_naming_the_option() -> None:
+    import socket
+
+    from generator.publish.serve import port_problem
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        message = port_problem(f"127.0.0.1:{port}")
+    assert message and f"端口 {port} 已被占用" in message and "PORT=" in message and "--dev-addr" in message
+    assert "\n" not in message
+    assert port_problem("8000") is not None  # not host:port
