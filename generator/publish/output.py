@@ -16,14 +16,22 @@ from generator.render.environment import Page
 
 
 def write_docs(config: PortalConfig, corpus: Corpus, enrichment: Enrichment, pages: list[Page], nav: list) -> Writer:
-    """Pages, their downloads, open data, the search index and the generated mkdocs.yml; stale files removed."""
-    writer = Writer(config.docs_dir)
-    writer.write(DOCS_MARKER, MARKER_TEXT)
+    """Pages, their downloads, open data, the search index and the generated mkdocs.yml; stale files removed.
+
+    Every output is made first and written in one burst afterwards: a preview (mkdocs serve) watching the
+    docs directory then rebuilds once, on complete docs, instead of while downloads are still being made.
+    """
+    outputs: list[tuple[str, str | bytes]] = [(DOCS_MARKER, MARKER_TEXT)]
     for page in pages:
-        writer.write(page.path, page.markdown)
-        writer.write_all(table_files(page.downloads))
-    writer.write_all(data_files(corpus, enrichment))
-    writer.write_all(search_files(corpus, pages, enrichment.vocabulary), under=urls.SEARCH_DATA)
+        outputs.append((page.path, page.markdown))
+        outputs.extend(table_files(page.downloads).items())
+    outputs.extend(data_files(corpus, enrichment).items())
+    outputs.extend((f"{urls.SEARCH_DATA}/{path}", text) for path, text in
+                   search_files(corpus, pages, enrichment.vocabulary).items())
+    mkdocs_yml = generated_config(config, nav)
+    writer = Writer(config.docs_dir)
+    for path, content in outputs:
+        writer.write(path, content)
     writer.remove_stale()
-    writer.write_outside(config.generated_mkdocs_yml, generated_config(config, nav))
+    writer.write_outside(config.generated_mkdocs_yml, mkdocs_yml)
     return writer
