@@ -1,48 +1,33 @@
-"""Plain-text clean-up for the importer: web-page chrome, stray spaces, hard line breaks.
+"""Plain-text clean-up for the importer: stray spaces and hard line breaks (web chrome: ``chrome``).
 
 The seeds are PDF and web-page extractions. This module turns their lines into
 paragraphs without changing a single printed character other than artefact
-spaces between Chinese characters and the line breaks inside sentences.
+spaces between Chinese characters (and around placeholders: 在 XX 街道) and the line
+breaks inside sentences. ``split_chrome`` and ``body_text`` are re-exported from ``chrome``.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
+from generator.importer.chrome import SPACES, ChromeSplit, body_text, split_chrome
 from generator.importer.patterns import (
+    ORGAN_LINE,
     ends_sentence,
     has_prose_punct,
     is_standalone_line,
     is_structural_line,
     match_marker,
 )
+from generator.importer.refs import find_kind
 
-SPACES = " \t\u00a0\u3000"
-CHROME_LINE = (
-    re.compile(r"^首页\s*[>＞›»]"),  # breadcrumb
-    re.compile(r"(择稿人员|发布日期|发布时间|访问次数|浏览次数|点击数|责任编辑)\s*[:：]"),
-    re.compile(r"^字体\s*[:：]"),
-    re.compile(r"^[〖【\[]?\s*背景色"),
-    re.compile(r"^[【\[]?\s*(打印|关闭|收藏|分享到?|返回顶部)"),
-    re.compile(r"^本文系.{0,20}(原创|投稿)"),
-    re.compile(r"(仅供学习参考|请勿照搬照抄|转载请注明)"),
-    re.compile(r"^[A-Za-z][A-Za-z .:/_-]{0,30}$"),  # lone Latin words: Baidu, map
-)
-CHROME_TAIL = re.compile(r"^(相关新闻|相关链接|相关文章|相关阅读)\s*[:：]?$")
-PUBLISHED = re.compile(r"发布(?:日期|时间)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+__all__ = ["ChromeSplit", "body_text", "cjk_only", "clean_line", "remove_cjk_spaces", "repair_paragraphs",
+           "split_chrome"]
+
+PLACEHOLDER_CHARS = "XxＸｘ×"
 MIN_HEADLINE_RUN = 6
 LONG_TITLE_FRAGMENT = 25
-
-
-@dataclass
-class ChromeSplit:
-    """The lines of a page, split into the document and the page around it."""
-
-    lines: list[str]
-    chrome: list[str] = field(default_factory=list)
-    published: str = ""  # YYYY-MM-DD stated by the page, if any
 
 
 def is_cjk_letter(ch: str) -> bool:
@@ -63,25 +48,6 @@ def cjk_only(text: str) -> str:
     return _NOT_CJK.sub("", text)
 
 
-def split_chrome(text: str) -> ChromeSplit:
-    """Drop web-page chrome lines (breadcrumbs, counters, site notes, related links)."""
-    result = ChromeSplit([])
-    in_tail = False
-    for raw in text.splitlines():
-        line = raw.strip(SPACES)
-        in_tail = in_tail or bool(CHROME_TAIL.match(line))
-        if line and (in_tail or any(p.search(line) for p in CHROME_LINE)):
-            result.chrome.append(line)
-            found = PUBLISHED.search(line)
-            if found and not result.published:
-                y, m, d = (int(g) for g in found.groups())
-                result.published = f"{y:04d}-{m:02d}-{d:02d}"
-            result.lines.append("")
-            continue
-        result.lines.append(raw)
-    return result
-
-
 def _run_length(text: str, start: int, step: int) -> int:
     count, i = 0, start
     while 0 <= i < len(text) and is_cjk_letter(text[i]):
@@ -96,16 +62,27 @@ def _keep_space(line: str, before: int, after: int) -> bool:
     return min(_run_length(line, before, -1), _run_length(line, after, 1)) >= MIN_HEADLINE_RUN
 
 
+def _blank_edge(line: str, i: int, step: int) -> bool:
+    """Is ``line[i]`` the edge of a placeholder (XX, ××) rather than of a Latin word?"""
+    j = i
+    while 0 <= j < len(line) and ((line[j].isascii() and line[j].isalpha()) or line[j] in PLACEHOLDER_CHARS):
+        if line[j] not in PLACEHOLDER_CHARS:
+            return False
+        j += step
+    return j != i
+
+
 def remove_cjk_spaces(line: str) -> str:
-    """``2020 年`` → ``2020年``, ``加强 党的`` → ``加强党的``; other spaces are kept."""
+    """``2020 年`` → ``2020年``, ``加强 党的`` → ``加强党的``, ``在 XX 街道`` → ``在XX街道``; other spaces are kept."""
 
     def fix(m: re.Match[str]) -> str:
         start, end = m.start(), m.end()
         if start == 0 or end == len(line):
             return m.group(0)
         a, b = line[start - 1], line[end]
-        joinable = (is_wide(a) and (is_wide(b) or b.isdigit() or b == "%")) or (
-            is_wide(b) and (a.isdigit() or a == "%"))
+        a_number = a.isdigit() or a == "%" or _blank_edge(line, start - 1, -1)
+        b_number = b.isdigit() or b == "%" or _blank_edge(line, end, 1)
+        joinable = (is_wide(a) and (is_wide(b) or b_number)) or (is_wide(b) and a_number)
         if not joinable or (is_cjk_letter(a) and is_cjk_letter(b) and _keep_space(line, start - 1, end)):
             return m.group(0)
         return ""
@@ -133,7 +110,7 @@ def _first_sentence(line: str) -> str:
     return line.split("。", 1)[0]
 
 
-def _continues(previous: str, line: str, inline: set[str]) -> bool:
+def continues(previous: str, line: str, inline: set[str]) -> bool:
     """Does ``line`` continue the paragraph ``previous`` (a hard break inside a sentence)?"""
     if is_structural_line(line) or is_standalone_line(previous) or ends_sentence(previous):
         return False
@@ -146,6 +123,8 @@ def _continues(previous: str, line: str, inline: set[str]) -> bool:
                 and not has_prose_punct(fragment))
     if has_prose_punct(previous):
         return True
+    if ORGAN_LINE.match(line) and find_kind(previous):  # 某某实施方案 / 中共某某委员会: the title, then its signer
+        return False
     return not has_prose_punct(line)  # a title broken over two lines
 
 
@@ -161,13 +140,8 @@ def repair_paragraphs(lines: list[str]) -> list[str]:
     inline = inline_styles(cleaned)
     paragraphs: list[str] = []
     for line in cleaned:
-        if paragraphs and _continues(paragraphs[-1], line, inline):
+        if paragraphs and continues(paragraphs[-1], line, inline):
             paragraphs[-1] = _glue(paragraphs[-1], line)
         else:
             paragraphs.append(line)
     return paragraphs
-
-
-def body_text(text: str) -> str:
-    """The text of a source without its chrome lines (for fidelity checks)."""
-    return "\n".join(split_chrome(text).lines)

@@ -1,9 +1,10 @@
 """Plain text of an official document → a plan draft (a dict shaped like ``generator.load.model.Plan``).
 
-The importer copies, it never rewrites: it drops web-page chrome, joins lines
-broken inside sentences, removes artefact spaces between Chinese characters,
-and sorts the paragraphs into the plan's fields. Whatever it cannot know
-(tier, body_kind, region…) is left empty for the maintainer, with a warning.
+The importer copies, it never rewrites: it cuts a paste whose line breaks were lost
+back into lines, drops web-page chrome, joins lines broken inside sentences, removes
+artefact spaces between Chinese characters, and sorts the paragraphs into the plan's
+fields. Whatever it cannot know (tier, body_kind, region…) is left empty for the
+maintainer, with a warning; what it found is summed up in the draft's header comment.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from generator.importer.breaks import restore_breaks
+from generator.importer.chrome import ChromeSplit
 from generator.importer.cleanup import repair_paragraphs, split_chrome
 from generator.importer.draft import ImportResult, dump_yaml
 from generator.importer.fidelity import kept_ratio
@@ -28,6 +31,7 @@ from generator.importer.refs import (
     find_preamble_themes,
     find_year_themes,
 )
+from generator.importer.report import Origins, found_lines, todo_list, warnings_for
 from generator.importer.structure import PARAGRAPH_SEP, Body, parse_body, parse_numbered
 from generator.load.characters import IN_VALUE, code_point
 
@@ -74,55 +78,40 @@ def _year_themes(body: Body, body_paragraphs: list[str]) -> list[dict]:
     return sorted(themes, key=lambda t: t["year"])
 
 
-def _issued(front: Front, tail: Tail, published: str) -> str:
-    return front.issued or tail.printed or published
+def _origins(front: Front, tail: Tail, page: ChromeSplit) -> Origins:
+    title = "file" if not front.title and page.file_title else ""
+    issuers = (("header", front.issuer), ("notice", front.notice_signer), ("title", front.signer),
+               ("signature", tail.signer))
+    dates = (("notice", front.issued), ("title", front.dated), ("signature", tail.signed), ("printed", tail.printed),
+             ("page", page.published))
+    return Origins(title, next((k for k, v in issuers if v), ""), next((k for k, v in dates if v), ""))
 
 
-def _assemble(plan_id: str, source: str, front: Front, tail: Tail, body: Body, extras: dict) -> dict:
+def _assemble(plan_id: str, source: str, parts: tuple[Front, Tail, Body, ChromeSplit], extras: dict) -> dict:
+    front, tail, body, page = parts
+    title = front.title or page.file_title
     notice = [front.notice_title, *front.notice] if front.notice_title else front.notice
+    issuer = front.issuer or front.notice_signer or front.signer or tail.signer
+    issued = front.issued or front.dated or tail.signed or tail.printed or page.published
     return {
-        "id": plan_id, "source": source, "title": front.title, "short_title": "",
-        "doc_number": front.doc_number, "issuer": front.issuer, "tier": "", "body_kind": "", "region": "",
-        "kind": find_kind(front.title), "issued": extras["issued"], "period": find_period(front.title),
-        "based_on": find_based_on([*body.preamble, front.title, *front.notice]),
+        "id": plan_id, "source": source, "title": title, "short_title": "",
+        "doc_number": front.doc_number, "issuer": issuer, "tier": "", "body_kind": "", "region": "",
+        "kind": find_kind(title), "issued": issued, "period": find_period(title),
+        "based_on": find_based_on([*body.preamble, title, *front.notice]),
         "recipients": front.recipients, "notice": _join(notice), "notice_signer": front.notice_signer,
         "notice_date": front.notice_date, "preamble": _join(body.preamble),
         "year_themes": extras["year_themes"], "sections": body.sections, "annexes": extras["annexes"],
-        "closing": _join([*body.closing, *tail.annex_notes]), "footer": _join(tail.footer), "notes": "",
+        "closing": _join([*body.closing, *tail.annex_notes, *tail.signature]), "footer": _join(tail.footer),
+        "notes": "",
     }
-
-
-def _todo(data: dict) -> list[str]:
-    todo = ["tier（层级：中央、省、市、区县、乡镇/街道、村/社区，按发文机关所在层级）",
-            "body_kind（机关类别：党委、办公厅（室）、组织部门、部门、高校、国有企业、医院、其他）",
-            "region（地区，如 广州市海珠区；中央文件写 全国；原文看不出则留空）"]
-    labels = {"title": "title（标题）", "issuer": "issuer（发文机关；原文未写明则留空）",
-              "issued": "issued（日期 YYYY-MM-DD；原文没有则留空）", "kind": "kind（文种）",
-              "period": "period（实施期限 start/end）"}
-    todo += [label for key, label in labels.items() if not data.get(key)]
-    return todo
-
-
-def _warnings(front: Front, tail: Tail, body: Body, data: dict) -> list[str]:
-    warnings = list(body.warnings)
-    if not front.title:
-        warnings.append("没有找到标题，请填写 title。")
-    if not data["sections"]:
-        warnings.append("没有识别出任何章节或举措，请检查原文的编号格式。")
-    if front.notice_title and not front.notice_date and tail.printed:
-        warnings.append("印发通知没有落款日期，issued 取自版记的印发日期，请核对。")
-    if data["issued"] and not (front.issued or tail.printed):
-        warnings.append(f"issued（{data['issued']}）取自网页上的发布日期，请核对。")
-    if tail.annex_notes:
-        warnings.append("正文末尾的“附件：……”说明已放入 closing，请核对。")
-    return warnings
 
 
 def import_text(text: str, source_name: str = "", plan_id: str | None = None) -> ImportResult:
     """Turn the plain text of a document into a plan draft; see the module docstring."""
     text = text.lstrip("\ufeff").translate(LINE_BREAKS)  # as str.splitlines() reads them
     controls = IN_VALUE.findall(text)  # invisible, and refused by check: dropped, with a warning
-    page = split_chrome(IN_VALUE.sub("", text) if controls else text)
+    restored = restore_breaks(IN_VALUE.sub("", text) if controls else text)
+    page = split_chrome("\n".join(restored.lines))
     paragraphs = repair_paragraphs(page.lines)
     front = read_front(paragraphs)
     tail = read_tail(paragraphs, front.body_start)
@@ -130,12 +119,14 @@ def import_text(text: str, source_name: str = "", plan_id: str | None = None) ->
     body = parse_body(body_paragraphs)
     warnings: list[str] = []
     annexes = [_annex(number, paras, warnings) for number, paras in tail.annexes]
-    extras = {"issued": _issued(front, tail, page.published), "annexes": annexes,
-              "year_themes": _year_themes(body, body_paragraphs)}
-    data = _assemble(plan_id or slug_from_name(source_name), PurePath(source_name).name, front, tail, body, extras)
+    extras = {"annexes": annexes, "year_themes": _year_themes(body, body_paragraphs)}
+    data = _assemble(plan_id or slug_from_name(source_name), PurePath(source_name).name,
+                     (front, tail, body, page), extras)
     if controls:
         warnings.append(f"原文中有 {len(controls)} 个不可见的控制字符（如 {code_point(controls[0])}），已删除。")
-    result = ImportResult(data, page.chrome, _warnings(front, tail, body, data) + warnings, _todo(data))
+    origins = _origins(front, tail, page)
+    result = ImportResult(data, page.chrome, warnings_for(front, tail, body, data, origins) + warnings,
+                          todo_list(data), found_lines(data, origins, page, restored))
     result.kept = kept_ratio(text, data)
     if result.kept < MIN_KEPT:
         result.warnings.append(f"草稿只保留了原文 {result.kept:.1%} 的汉字（应不低于 {MIN_KEPT:.0%}），请对照原文检查遗漏。")

@@ -18,13 +18,14 @@ class ImportResult:
     chrome: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     todo: list[str] = field(default_factory=list)  # fields the maintainer must fill in
+    found: list[str] = field(default_factory=list)  # what the importer recognised (识别结果, 结构 …)
     kept: float = 1.0  # share of the source's Chinese characters kept in the draft
 
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../site_config/plan.schema.json"
 PLAN_KEYS = ("id", "source", "title", "short_title", "doc_number", "issuer", "tier", "body_kind", "region", "kind",
              "issued", "period", "based_on", "recipients", "notice", "notice_signer", "notice_date",
-             "preamble", "year_themes", "sections", "annexes", "closing", "footer", "notes")
+             "preamble", "year_themes", "sections", "annexes", "closing", "footer", "notes", "unofficial")
 INLINE_COMMENTS = {
     "tier": "待填写：发文机关所在层级 中央/省/市/区县/乡镇/街道/村/社区（部门、单位按所在层级）",
     "body_kind": "待填写：机关类别 党委/办公厅（室）/组织部门/部门/高校/国有企业/医院/其他；看不出则留空",
@@ -108,6 +109,7 @@ def _one_line(text: str) -> str:
 def header_comments(result: ImportResult) -> list[str]:
     source = result.data.get("source") or "原文"
     lines = [f"# 方案草稿：由 python -m generator import 从 {source} 生成。请对照原文逐项核对后再提交。"]
+    lines += [f"# {_one_line(line)}" for line in result.found]
     if result.chrome:
         lines.append("# 已删除的网页杂项（不属于正文，未写入任何字段）：")
         lines += [f"#   {_one_line(line)}" for line in result.chrome]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.importer.align import matched_in_order
+from generator.importer.breaks import restore_breaks
 from generator.importer.cleanup import body_text, cjk_only
 
 __all__ = ["kept_ratio", "matched_in_order", "plan_characters", "reading_order", "source_characters", "sourced_ratio"]
@@ -39,11 +40,17 @@ def _notice_parts(plan: dict) -> Iterator[str]:
 
 
 def reading_order(plan: dict) -> Iterator[str]:
-    """Every text field of a plan dict, in the order the source prints them (year themes are copies)."""
-    yield plan.get("issuer", "")
+    """Every text field of a plan dict, in the order the source prints them (year themes are copies).
+
+    The issuer heads a document with a 文号 or a 印发通知 (版头); without them it is signed under
+    the title or at the end (where the closing holds it too).
+    """
+    headed = bool(plan.get("doc_number") or plan.get("notice"))
+    yield plan.get("issuer", "") if headed else ""
     yield plan.get("doc_number", "")
     yield from _notice_parts(plan)
     yield plan.get("title", "")
+    yield "" if headed else plan.get("issuer", "")
     yield plan.get("preamble", "")
     for section in plan.get("sections", []):
         yield from _section_parts(section)
@@ -60,7 +67,8 @@ def plan_characters(plan: dict) -> str:
 
 
 def source_characters(source_text: str) -> str:
-    return cjk_only(body_text(source_text))
+    """The Chinese characters of a source's body: without chrome, also inside lines whose breaks were lost."""
+    return cjk_only(body_text("\n".join(restore_breaks(source_text).lines)))
 
 
 def kept_ratio(source_text: str, plan: dict) -> float:

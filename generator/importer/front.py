@@ -11,14 +11,17 @@ from generator.importer.patterns import (
     DATE_LINE,
     DOC_NUMBER_LINE,
     NOTICE_TITLE,
+    ORGAN_LINE,
     PRINTED_LINE,
     has_prose_punct,
     iso_date,
     match_key,
+    match_marker,
 )
 
 MAX_HEADER_LINE = 40
 MAX_TITLE = 100
+MAX_SIGNERS = 2  # 中共某某镇委员会 / 某某镇人民政府 above one date
 
 
 @dataclass
@@ -34,6 +37,8 @@ class Front:
     notice_date: str = ""
     issued: str = ""
     title: str = ""
+    signer: str = ""  # an organ's name under the title (中共深圳市福田区委办公室)
+    dated: str = ""  # YYYY-MM-DD of a date under the title
     body_start: int = 0
 
 
@@ -46,6 +51,9 @@ class Tail:
     annexes: list[tuple[str, list[str]]] = field(default_factory=list)  # (number, paragraphs)
     footer: list[str] = field(default_factory=list)
     printed: str = ""  # YYYY-MM-DD of the 印发 line
+    signature: list[str] = field(default_factory=list)  # 落款 at the end of the body: signer(s) and date
+    signer: str = ""
+    signed: str = ""  # YYYY-MM-DD of the 落款
 
 
 def _is_label(paragraph: str) -> bool:
@@ -55,6 +63,15 @@ def _is_label(paragraph: str) -> bool:
 
 def _is_title_like(paragraph: str) -> bool:
     return len(paragraph) <= MAX_TITLE and not has_prose_punct(paragraph)
+
+
+def _is_signer(paragraph: str) -> bool:
+    return _is_label(paragraph) and not match_marker(paragraph) and not DATE_LINE.match(paragraph)
+
+
+def _date(paragraph: str) -> str:
+    m = DATE_LINE.match(paragraph)
+    return iso_date(m) if m else ""
 
 
 def outer_book_title(text: str) -> str:
@@ -122,9 +139,21 @@ def read_front(paragraphs: list[str]) -> Front:
     i = _read_notice(paragraphs, i, front)
     if i < len(paragraphs) and _is_title_like(paragraphs[i]):
         front.title = paragraphs[i]
-        i += 1
+        i = _read_title_signer(paragraphs, i + 1, front)
     front.body_start = i
     return front
+
+
+def _read_title_signer(paragraphs: list[str], i: int, front: Front) -> int:
+    """An organ's name and a date under the title (中共深圳市福田区委办公室 / 2019年3月1日)."""
+    dated = i + 1 < len(paragraphs) and DATE_LINE.match(paragraphs[i + 1])
+    if i < len(paragraphs) and _is_signer(paragraphs[i]) and (dated or ORGAN_LINE.match(paragraphs[i])):
+        front.signer = paragraphs[i]
+        i += 1
+    if i < len(paragraphs) and DATE_LINE.match(paragraphs[i]):
+        front.dated = _date(paragraphs[i])
+        i += 1
+    return i
 
 
 def _read_footer(paragraphs: list[str], end: int, tail: Tail) -> int:
@@ -149,4 +178,21 @@ def read_tail(paragraphs: list[str], start: int) -> Tail:
         tail.annexes.append((ANNEX_HEAD.match(paragraphs[head]).group(1), paragraphs[head + 1:stop]))
     tail.body_end = heads[0] if heads else end
     tail.annex_notes = [p for p in paragraphs[start:tail.body_end] if ANNEX_NOTE.match(p)]
+    tail.body_end = _read_signature(paragraphs, start, tail.body_end, tail)
     return tail
+
+
+def _read_signature(paragraphs: list[str], start: int, end: int, tail: Tail) -> int:
+    """The 落款 closing the body: a date, with the signing organs above it; where the body ends then."""
+    last = end
+    while last > start and ANNEX_NOTE.match(paragraphs[last - 1]):
+        last -= 1
+    if last <= start + 1 or not DATE_LINE.match(paragraphs[last - 1]):
+        return end
+    first = last - 1
+    while first > start + 1 and last - 1 - first < MAX_SIGNERS and _is_signer(paragraphs[first - 1]):
+        first -= 1
+    tail.signature = paragraphs[first:last]
+    tail.signer = "、".join(tail.signature[:-1])
+    tail.signed = _date(paragraphs[last - 1])
+    return first

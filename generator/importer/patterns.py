@@ -6,6 +6,7 @@ the text that is stored.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,7 +26,17 @@ STYLE_ORDER = {name: i for i, (name, _) in enumerate(MARKER_STYLES)}
 
 DOC_NUMBER_LINE = re.compile(rf"^{DOC_NUMBER_BODY}$")
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-DATE_LINE = re.compile(rf"^{DATE}$")
+CN_DIGITS = "〇○零一二三四五六七八九"
+CN_DATE = rf"([{CN_DIGITS}]{{4}})\s*年\s*([一二三四五六七八九十]{{1,3}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日"
+BLANK_DATE = r"[\dXxＸ×]{2,4}\s*年\s*[\dXxＸ×]{1,2}\s*月\s*[\dXxＸ×]{1,2}\s*日"  # XX年XX月XX日 of a model text
+DATE_LINE = re.compile(rf"^[（(]?\s*(?:{DATE}|{CN_DATE}|{BLANK_DATE})\s*[）)]?$")
+REDHEAD_LINE = re.compile(r"^[^\s，。；：、,;:]{2,40}文件$")  # 中共××委员会文件
+ORGAN_LINE = re.compile(
+    r"^(?:中共|中国共产党)?[^\s，。；：、,;:《》]{1,38}"
+    r"(?:委员会|党委|党组|工委|委|办公室|办公厅|人民政府|政府|组织部|宣传部|部|局|厅|院|校|大学|学院|公司|集团|"
+    r"中心|办事处|街道|管委会|支部|总支|社区|村|镇|乡|联合会|协会|会)$")
+FILE_LINE = re.compile(r"^(?:附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*)?(.+?)\s*\.(?:docx?|pdf|wps|ofd|txt|rtf|xlsx?|html?)$",
+                       re.I)  # 附件1:新时代……(2019-2021年).docx, the file name a viewer shows
 PRINTED_LINE = re.compile(rf"^{DATE}\s*印发$")
 COPY_TO_LINE = re.compile(r"^(抄送|抄报)\s*[:：]")
 YEAR_THEME = re.compile(
@@ -38,15 +49,17 @@ ANNEX_NOTE = re.compile(r"^附\s*件\s*\d*\s*[:：]\s*\S")
 NOTICE_TITLE = re.compile(r"^.{0,60}关于.+的通知$")
 LEAD_HEADING = re.compile(r"^认真(?:落实|贯彻)[^。]*?的要求")
 ANNEX_YEAR = re.compile(r"^(\d{4})\s*年度?")
-TITLE_PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~～至]+\s*(\d{4})\s*年?\s*[）)]")
+DASHES = "—–\\-－~～〜‒―至到"
+TITLE_PERIOD = re.compile(rf"(?<!\d)(\d{{4}})\s*年?\s*[{DASHES}]+\s*(\d{{4}})\s*年?(?!\d)")
 TITLE_YEAR = re.compile(r"(\d{4})\s*年")
 
 SLUG_CHARS = "a-z0-9"
 SENTENCE_END = "。！？；：!?;:"
 QUOTE_CLOSE = "”’」』"
 PROSE_PUNCT = "，。；：！？、,;:!?"
-KINDS = ("工作要点", "实施方案", "实施意见", "行动计划", "工作计划", "工作方案", "指导意见",
-         "意见", "方案", "计划", "规划", "要点", "办法", "细则", "通知", "决定")
+KINDS = ("工作要点", "实施方案", "实施意见", "行动计划", "行动方案", "工作计划", "工作方案", "指导意见",
+         "工作安排", "若干措施", "意见", "方案", "计划", "规划", "纲要", "要点", "办法", "细则", "措施", "清单",
+         "通知", "决定")
 
 
 @dataclass(frozen=True)
@@ -85,7 +98,7 @@ def is_standalone_line(line: str) -> bool:
     """A line that is complete by itself: nothing is ever joined after it."""
     return bool(
         DOC_NUMBER_LINE.match(line) or DATE_LINE.match(line) or PRINTED_LINE.match(line)
-        or ANNEX_HEAD.match(line) or ANNEX_NOTE.match(line)
+        or ANNEX_HEAD.match(line) or ANNEX_NOTE.match(line) or REDHEAD_LINE.match(line)
     )
 
 
@@ -113,6 +126,33 @@ def plausible_year(year: int) -> bool:
     return 1900 <= year <= 2100
 
 
+def cn_number(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 二十一 → 21 (up to 99); 0 for anything else."""
+    digits = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
+    tens, _, ones = text.partition("十")
+    if not _:
+        return digits.get(text, 0) if len(text) == 1 else 0
+    if (tens and tens not in digits) or (ones and ones not in digits):
+        return 0
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def _date_part(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4:  # 二〇一九
+        return int("".join(str(CN_DIGITS.index(ch) - 2 if CN_DIGITS.index(ch) > 2 else 0) for ch in text))
+    return cn_number(text)
+
+
 def iso_date(match: re.Match[str]) -> str:
-    year, month, day = (int(g) for g in match.groups()[:3])
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    """YYYY-MM-DD of a DATE, CN_DATE or PRINTED_LINE match; "" for a placeholder or a day that does not exist."""
+    parts = [g for g in match.groups() if g is not None][:3]
+    if len(parts) < 3:
+        return ""
+    year, month, day = (_date_part(p) for p in parts)
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return ""
+    return f"{year:04d}-{month:02d}-{day:02d}" if plausible_year(year) else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from generator.importer.patterns import (
@@ -17,7 +18,7 @@ from generator.importer.patterns import (
 from generator.text.citations import find_citations
 from generator.text.fold import ref_key
 
-TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[）)]$")
+TRAILING_BRACKETS = re.compile(r"\s*[（(〔【［\[][^（()）〔〕【】［］\[\]]*[）)〕】］\]]$")
 
 
 def find_based_on(paragraphs: Iterable[str]) -> list[dict]:
@@ -55,7 +56,9 @@ def find_preamble_themes(paragraphs: Iterable[str]) -> list[dict]:
 
 
 def find_period(title: str) -> dict | None:
-    """（2018—2020年） in the title, or the single year a title names (2020年工作要点)."""
+    """（2018—2020年） in the title, in any bracket and dash (2019-2021年, 2019年至2021年), or the single year a
+    title names (2020年工作要点)."""
+    title = unicodedata.normalize("NFKC", title)  # full-width digits
     m = TITLE_PERIOD.search(title)
     if m:
         start, end = int(m.group(1)), int(m.group(2))
@@ -69,6 +72,8 @@ def find_period(title: str) -> dict | None:
 
 
 def find_kind(title: str) -> str:
-    """The 文种 a title ends with (实施方案, 工作要点…), ignoring a trailing （2018—2020年）."""
-    bare = TRAILING_BRACKETS.sub("", title.strip())
+    """The 文种 a title ends with (实施方案, 工作要点…), ignoring trailing （2018—2020年）（试行） and quotes."""
+    bare, before = title.strip(), None
+    while bare != before:
+        before, bare = bare, TRAILING_BRACKETS.sub("", bare).rstrip("》”\"' ")
     return next((kind for kind in KINDS if bare.endswith(kind)), "")

@@ -19,6 +19,7 @@ from generator.importer.patterns import (
 
 PARAGRAPH_SEP = "\n\n"
 MEASURE_SHARE = 3  # a style needs at least 1/3 of the leaves to be the measures' style
+SECTION_STYLES = ("cn",)  # 一、 二、 number the parts of a document
 
 
 @dataclass
@@ -79,8 +80,9 @@ def measure_style(roots: list[Node]) -> str:
 
     Leaves of other styles (``（一）指导思想。…`` beside ``1.`` items) are sections with text;
     a few ``（1）`` sub-items inside one measure do not turn every ``1.`` item into a section.
+    一、 items are parts of the document, never measures: a document numbered 一、二、 only has none.
     """
-    leaves = _leaves(roots)
+    leaves = [(node, d) for node, d in _leaves(roots) if node.style not in SECTION_STYLES]
     counts = Counter(node.style for node, _ in leaves)
     depth = {node.style: d for node, d in sorted(leaves, key=lambda pair: pair[1])}
     fair = [style for style, n in counts.items() if n * MEASURE_SHARE >= len(leaves)]
@@ -210,4 +212,3 @@ def parse_body(paragraphs: list[str]) -> Body:
     if is_lead_sentence_document(paragraphs):
         return parse_lead_sentences(paragraphs)
     return parse_numbered(paragraphs)
-

@@ -182,7 +182,7 @@ def test_the_wording_of_a_few_messages(content_dir: Path) -> None:
     assert only(content_dir).format() == (
         f"{path}:3:1: 未知字段“short_titel”。您是不是想写“short_title”？这里可用的字段有：id、source、title、short_title、"
         "doc_number、issuer、tier、body_kind、region、kind、issued、period、based_on、recipients、notice、notice_signer、"
-        "notice_date、preamble、year_themes、sections、annexes、closing、footer、notes。"
+        "notice_date、preamble、year_themes、sections、annexes、closing、footer、notes、unofficial。"
     )
     write(content_dir, "plan.yaml", GOOD.replace(ISSUED, ISSUED + '\nbased_on: [{doc_number: "无此文〔2099〕1号"}]'))
     assert only(content_dir).format() == (

@@ -136,3 +136,11 @@ def test_a_short_back_reference_is_not_a_cited_document() -> None:
 
     found = measure_citations("贯彻《中国共产党支部工作条例（试行）》，落实《条例》规定。", Resolver([], []))
     assert [c.title for c in found] == ["中国共产党支部工作条例（试行）"]
+
+
+def test_the_importer_hints_region_and_tier_from_the_issuer_without_guessing() -> None:
+    from generator.importer.report import region_hint
+
+    hint = region_hint("中共广州市海珠区城市管理局党组")
+    assert "广东省 › 广州市 › 海珠区" in hint and "层级可能是 区县" in hint
+    assert region_hint("中共中央办公厅") == "" and region_hint("华南理工大学党委") == ""  # no fuzzy or corrected match
