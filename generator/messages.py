@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "yaml.line_separator": "这里有一个看不见的换行符 {char}（{name}）：YAML 把它当作换行，编辑器却不换行，之后的行号会与编辑器对不上。请删除这个字符；需要换行时直接按回车。",
     "yaml.too_deep": "这里嵌套太深（列表和映射超过 {limit} 层）。请检查缩进，或是否多写了方括号 [ 或花括号 {{。",
     "yaml.unclosed_quote": "这里的引号没有闭合：YAML 把从这里到第 {end_line} 行的内容都读成了同一段文字。请在这段文字末尾补上同样的引号（\" 或 '）。",
+    "yaml.inner_quote": _YAML + "文字里有一个英文引号 {quote}，YAML 把它当成了这段文字的结尾。请在文字中的每个 {quote} 前加反斜杠写成 \\{quote}，或改用 |- 块写法写这段文字（两种写法都保持原文不变）；原文本来是中文引号“ ”的，照原文改回中文引号。",
     "yaml.key_not_scalar": "键必须是一个词（如 title），不能是列表或映射。",
     "yaml.duplicate_key": "键“{key}”在同一层里重复出现（第 {first_line} 行已经写过）。请删去其中一个，或合并两处内容。",
     # PyYAML's syntax errors (generator/load/yaml_messages.py)
@@ -78,6 +79,8 @@ MESSAGES: dict[str, str] = {
     # across plans and against site_config (generator/load/loader.py, generator/load/checks.py)
     "content.no_plans": "没有找到任何方案文件（*.yaml）。请把方案放在 content/plans/ 目录下。",
     "plan.duplicate_id": "方案 id“{id}”已被 {first_path} 第 {first_line} 行使用。每个方案的 id 必须不同：请换一个 id。",
+    "plan.title_missing": "请填写 title（标题），照录原文的标题。原文没有标题（如节选、残篇）时写 title: \"未注明\"，并在 short_title 中写一个简短的名称（如 某镇2019年党建工作要点（节选）），页面上显示这个名称并注明原文未注明标题。",
+    "plan.short_title_needed": "title 写的是“未注明”（原文没有标题）：请在 short_title 中写一个简短的名称，如 short_title: \"某镇2019年党建工作要点（节选）\"，页面上显示它并注明原文未注明标题。",
     "plan.tier_missing": "请填写 tier（层级）：发文机关所在的行政层级，可选：{choices}。部门、单位按所在层级填写，例如 海珠区城市管理局 写 tier: \"区县\"，机关类别另写在 body_kind 中。",
     "plan.unknown_tier": "未知层级“{value}”。tier 请写 site_config/levels.yaml 中的一个：{choices}。部门、单位按所在层级填写（区城市管理局 写 区县），机关类别另写在 body_kind 中。",
     "plan.unknown_body_kind": "未知机关类别“{value}”。body_kind 请写 site_config/body_kinds.yaml 中的一个：{choices}；原文看不出发文机关时留空（body_kind: \"\"）。",

@@ -19,7 +19,7 @@ from generator.problems import ContentError, error, warning
 
 
 def check_plan(plan: Plan, doc: YamlDocument, config: SiteConfig) -> list[ContentError]:
-    problems = _check_tier(plan, doc, config)
+    problems = _check_title(plan, doc) + _check_tier(plan, doc, config)
     seen: dict[str, tuple] = {}
     placed_measures = place_measures(plan)
     for placed in placed_measures:
@@ -50,6 +50,15 @@ def _field_names_in_notes(plan: Plan, doc: YamlDocument) -> list[ContentError]:
     line, column = doc.where(("notes",))
     return [warning("plan.notes_field_name", doc.path, line, column, names=join(names),
                     labels=join(field_label(n) for n in names))]
+
+
+def _check_title(plan: Plan, doc: YamlDocument) -> list[ContentError]:
+    """A title as the document writes it; 未注明 (a document without one) needs a short title to show."""
+    if not plan.title.strip():
+        return [error("plan.title_missing", doc.path, *doc.where(("title",)))]
+    if plan.title_unstated and not plan.short_title.strip():
+        return [error("plan.short_title_needed", doc.path, *doc.where(("title",)))]
+    return []
 
 
 def _check_tier(plan: Plan, doc: YamlDocument, config: SiteConfig) -> list[ContentError]:

@@ -22,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+UNSTATED = "未注明"  # what a field holds when the document does not state it (title)
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -115,8 +116,8 @@ class Annex(Strict):
 class Plan(Strict):
     id: Slug = Field(description="方案 id（小写字母、数字、连字符），用于网址")
     source: str = Field("", description="来源文件名，如 002_0c7bae69e7ac0a7c.txt")
-    title: NonEmpty
-    short_title: str = ""
+    title: str = Field("", description="标题，照录原文；原文没有标题（节选、残篇）时写 未注明，并在 short_title 中写简称")
+    short_title: str = Field("", description="简称，如 深圳市实施方案；title 为 未注明 时必填，页面上显示它")
     doc_number: str = Field("", description="文号；原文没有则留空")
     issuer: str = Field("", description="发文机关；原文未注明则留空")
     tier: str = Field("", description="层级（发文机关所在的行政层级）：中央、省、市、区县、乡镇/街道、村/社区，"
@@ -151,6 +152,16 @@ class Plan(Strict):
     @property
     def display_title(self) -> str:
         return self.short_title or self.title
+
+    @property
+    def full_title(self) -> str:
+        """The title to show and quote: the document's own, or the short title marked as not the document's."""
+        return f"{self.short_title}（原文未注明标题）" if self.title_unstated else self.title
+
+    @property
+    def title_unstated(self) -> bool:
+        """The document has no title of its own (title: 未注明): pages show the short title, marked as such."""
+        return self.title.strip() == UNSTATED
 
     @property
     def issued_year(self) -> Optional[int]:

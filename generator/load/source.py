@@ -23,7 +23,7 @@ import yaml
 from generator.config import DEFAULT
 from generator.load.characters import IN_VALUE, file_character_problems, position, value_character
 from generator.load.files import read_file
-from generator.load.yaml_messages import problem_mark, unclosed_quote, yaml_problem
+from generator.load.yaml_messages import inner_quote, problem_mark, unclosed_quote, yaml_problem
 from generator.messages import field_label, phrase
 from generator.problems import ContentError, error
 
@@ -221,6 +221,9 @@ def _syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Content
     opened = unclosed_quote(text, mark)
     if opened is not None:
         return error("yaml.unclosed_quote", path, *_mark(opened), end_line=mark.line + 1)
+    early = inner_quote(text, mark)
+    if early is not None:
+        return error("yaml.inner_quote", path, mark.line + 1, early + 1, quote=text.splitlines()[mark.line][early])
     code, params = yaml_problem(exc)
     return error(code, path, *_mark(mark), **params)
 

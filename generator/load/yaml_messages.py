@@ -9,6 +9,8 @@ stream"): the problem's fragments are tried first, then the context's.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 # (fragment of PyYAML's problem text, problem code); the first fragment found wins
@@ -93,3 +95,34 @@ def unclosed_quote(text: str, mark: yaml.Mark) -> yaml.Mark | None:
     if last is None or last.style not in ('"', "'") or last.end_mark.line != mark.line:
         return None
     return last.start_mark if last.start_mark.line < last.end_mark.line else None
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?(["'])""")
+
+
+def inner_quote(text: str, mark: yaml.Mark) -> int | None:
+    """The column (from 0) of a quote that ended a quoted value early on the error's line, if that is the error.
+
+    ``text: "开展"三会一课"活动"`` reads as the text 开展 followed by stray characters: the straight
+    quote inside the text is what to fix.
+    """
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    m = _QUOTED_VALUE.match(line)
+    if not m:
+        return None
+    quote, i = m.group(1), m.end()
+    while i < len(line):
+        if quote == '"' and line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == quote:
+            if quote == "'" and line[i + 1:i + 2] == "'":  # '' is a quote inside single quotes
+                i += 2
+                continue
+            rest = line[i + 1:].strip()
+            return i if rest and not rest.startswith("#") else None
+        i += 1
+    return None

@@ -52,3 +52,12 @@ def test_a_busy_preview_port_gives_one_chinese_line_naming_the_option() -> None:
     assert message and f"端口 {port} 已被占用" in message and "PORT=" in message and "--dev-addr" in message
     assert "\n" not in message
     assert port_problem("8000") is not None  # not host:port
+
+
+def test_a_document_without_a_title_shows_its_short_title_marked_as_the_editors(content_dir: Path, tmp_path: Path) -> None:
+    text = GOOD_PLAN.replace('title: "某市实施方案"', 'title: "未注明"\nshort_title: "某镇党建工作要点（节选）"')
+    (content_dir / "plans" / "plan.yaml").write_text(text, encoding="utf-8")
+    assert load(portal_config(content_dir)).problems == []
+    generate(portal_config(content_dir, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site"))
+    page = (tmp_path / "docs" / "plans" / "good-plan" / "index.md").read_text(encoding="utf-8")
+    assert "# 某镇党建工作要点（节选）（原文未注明标题）" in page and "# 未注明" not in page

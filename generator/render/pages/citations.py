@@ -17,7 +17,7 @@ def pages(site: Site) -> list[Page]:
         plan = site.corpus.plan(c.plan_id) if c.plan_id else None
         entries.append({
             "anchor": citation_anchor(key), "citation": c, "reference": ref, "plan": plan,
-            "title": plan.title if plan else ref.title if ref else c.title,
+            "title": plan.full_title if plan else ref.title if ref else c.title,
             "doc_number": (plan.doc_number if plan else ref.doc_number if ref else "") or c.doc_number,
             "measures": [site.measure(i) for i in e.cited_by.get(key, [])],
             "plans": [site.corpus.plan(pid) for pid in e.cited_in_plans.get(key, [])],

@@ -91,8 +91,8 @@ def pair_page(site: Site, pair: PlanPair) -> Page:
     table = Table(title, [f"{up}举措", f"{down}对应举措", "相关度", "文字重合度"])
     _pair_rows(site, pair, table, own)
     total, covered = pair.upper_total, pair.matched
-    intro = (f"{relation_text(site, pair)}\n\n{up}：{upper.title}（{_tier_label(site, upper)}）。"
-             f"{down}：{lower.title}（{_tier_label(site, lower)}）。"
+    intro = (f"{relation_text(site, pair)}\n\n{up}：{upper.full_title}（{_tier_label(site, upper)}）。"
+             f"{down}：{lower.full_title}（{_tier_label(site, lower)}）。"
              f"\n\n{up} {total} 条举措中，{covered} 条在{down}中找到对应举措，{total - covered} 条未见对应举措；"
              f"{down}中另有 {pair.lower_own} 条举措未对应到{up}（表中标为“{own}”）。每条举措至多对应一条（按整体相似度最优分配）；指导思想、目标要求等总体要求类举措单列，不逐条对照。相关度按用词相似度计算（0—1），文字重合度是两条举措相同文字所占比例，过高可能意味着照抄（上下一般粗）。")
     if pair.note:

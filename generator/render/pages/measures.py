@@ -39,7 +39,7 @@ def diff_block(site: Site, pm: PlacedMeasure) -> dict | None:
 def citation_line(pm: PlacedMeasure) -> str:
     plan = pm.plan
     number = f"（{plan.doc_number}）" if plan.doc_number else ""
-    return f"{plan.title}{number}{pm.position}：“{pm.measure.title}。{pm.measure.text.strip()}”"
+    return f"{plan.full_title}{number}{pm.position}：“{pm.measure.title}。{pm.measure.text.strip()}”"
 
 
 def measure_page(site: Site, pm: PlacedMeasure, prev: PlacedMeasure | None, next_: PlacedMeasure | None) -> Page:
