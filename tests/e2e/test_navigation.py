@@ -145,7 +145,8 @@ def test_home_to_topic_comparison(page: Page, portal_site: str, corpus) -> None:
     expect(table.locator("thead")).to_contain_text("举措")
     assert table.locator("tbody tr").count() >= 2
     # a row leads to its measure
-    link = table.locator("tbody tr").first.get_by_role("link").filter(has_text=re.compile(r"^\d+\. ")).first
+    links = table.locator("tbody tr").first.get_by_role("link").all()
+    link = next(a for a in links if re.search(r"plans/[^/]+/[^/]+/$", a.get_attribute("href") or ""))  # the measure
     label = link.inner_text().strip()
     link.click()
     expect(page).to_have_url(re.compile(r"/plans/[^/]+/[^/]+/$"))
