@@ -25,7 +25,7 @@ from generator.text.searchfold import normalize
 MAX_KEYS_PER_WORD = 6
 TITLE_PREFIX = " "
 EQUAL_PREFIX = "  "
-NUMBERING = re.compile(r"^\s*(?:\d+(?:[-.．]\d+)*\s*[.．、]?|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*")
+NUMBERING = re.compile(r"^\s*(?:\d+(?:[-.．]\d+)*\s*[.．、](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*")
 
 
 def bigrams(s: str) -> set[str]:
@@ -66,6 +66,8 @@ def title_forms(doc: SearchDoc) -> set[str]:
     forms = {normalize(strip_numbering(doc.title))}
     if doc.kind == "plan" and doc.plan:
         forms.add(normalize(doc.plan))
+    if doc.kind == "topic" and "：" in doc.title:  # 专题对照：党员教育培训 → the topic's name
+        forms.add(normalize(doc.title.split("：", 1)[1]))
     return {f for f in forms if f}
 
 
