@@ -66,8 +66,7 @@ class PlacedMeasure:
 
     @property
     def numbered_title(self) -> str:
-        """``12. 标题``, or the bare title of a measure the document does not number."""
-        return f"{self.measure.number}. {self.measure.title}" if self.measure.number else self.measure.title
+        return self.measure.numbered_title
 
     @property
     def label(self) -> str:

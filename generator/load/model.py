@@ -95,6 +95,11 @@ class Measure(Strict):
     topics: list[Slug] = Field(default_factory=list, description="人工补充的专题 id")
     see_also: list[SeeAlso] = Field(default_factory=list, description="人工整理的相关链接")
 
+    @property
+    def numbered_title(self) -> str:
+        """``12. 标题``, or the bare title of a measure the document does not number."""
+        return f"{self.number}. {self.title}" if self.number else self.title
+
 
 class Section(Strict):
     number: str = Field("", description="原文编号，如 一、（一）")

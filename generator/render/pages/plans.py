@@ -34,7 +34,7 @@ def plan_search_text(plan: Plan) -> str:
             parts += [annex.title, annex.text]
         else:
             parts += [block.section.number + block.section.title, block.section.text]
-        parts += [f"{m.number + '. ' if m.number else ''}{m.title}。{m.text}" for m in block.measures]
+        parts += [f"{m.numbered_title}。{m.text}" for m in block.measures]
     parts += [plan.closing, plan.footer]
     return "\n".join(p for p in parts if p)
 
