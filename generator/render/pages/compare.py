@@ -26,7 +26,7 @@ def matrix_page(site: Site) -> Page:
         row += [(str(counts[lv.key]), urls.topic(topic.id)) if counts[lv.key] else "0" for lv in levels]
         row.append(str(len(ids)))
         table.rows.append(row)
-    intro = "每格是该层级文件中属于该专题的举措条数，点击数字进入专题对照表。只列出已收录文件的层级。为 0 的格子表示该层级的文件没有专门部署这项工作。"
+    intro = "每格是该层级文件中属于该专题的举措条数，点击数字进入专题对照表。只列出已收录文件的层级。为 0 的格子表示按专题识别词没有把该层级的举措归入这一专题，不等于该层级没有部署这项工作：举措可能在别的专题下提及，请以原文为准。"
     return table_page(site, urls.MATRIX, table, intro=intro, landscape=len(levels) > 4)
 
 
