@@ -4,14 +4,22 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test golden site offline check schema bench clean
+.PHONY: serve test golden site offline check schema bench clean lock
 
-$(STAMP): pyproject.toml requirements-divisions.txt
+# Exact versions and hashes from requirements.lock (make lock); the project itself without dependencies.
+# Without network (README): make serve WHEELHOUSE=wheelhouse installs from that folder only.
+WHEELHOUSE ?=
+PIP_FROM   := $(if $(WHEELHOUSE),--no-index --find-links $(WHEELHOUSE))
+
+$(STAMP): pyproject.toml requirements.lock requirements-divisions.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-divisions.txt
+	$(PY) -m pip install --quiet $(PIP_FROM) --require-hashes -r requirements.lock
+	PYTHONWARNINGS='ignore:Editable installation' $(PY) -m pip install --quiet $(PIP_FROM) --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet $(PIP_FROM) --no-deps --require-hashes -r requirements-divisions.txt
 	touch $(STAMP)
+
+lock:                      ## regenerate requirements.lock from pyproject.toml (Python 3.11, needs PyPI)
+	PYTHON=$(PYTHON) bash tools/lock.sh
 
 PORT ?= 8000
 serve: $(STAMP)            ## build and serve the portal at http://127.0.0.1:$(PORT) (make serve PORT=8001 for another port)

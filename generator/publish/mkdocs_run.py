@@ -23,13 +23,24 @@ class PublishError(Exception):
 
 
 def mkdocs_env(config: PortalConfig) -> dict[str, str]:
-    """What mkdocs.yml reads with !ENV: the offline switch and the dictionary of the configured site_config."""
+    """What mkdocs.yml reads with !ENV: the offline switch and the dictionary of the configured site_config.
+
+    ``NO_MKDOCS_2_WARNING`` turns off the banner mkdocs-material (9.7+) prints at every start
+    ("Material for MkDocs reaches end of life …", Zensical).
+    """
     return dict(os.environ, PORTAL_OFFLINE="true" if config.offline else "false",
                 PORTAL_JIEBA_DICT=str(config.dictionary.resolve()), NO_MKDOCS_2_WARNING="1")
 
 
+# `python -m mkdocs`, with jieba's progress lines ("Building prefix dict from …", "Loading model …",
+# "Prefix dict has been built successfully.") silenced: the search plugin (lang: zh) loads jieba in
+# that process, and jieba logs them at DEBUG to stderr by default. Its warnings and errors still show.
+MKDOCS_MAIN = ("import logging, jieba; jieba.setLogLevel(logging.WARNING); "
+               "from mkdocs.__main__ import cli; cli(prog_name='mkdocs')")
+
+
 def mkdocs_command(config: PortalConfig, *args: str) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", *args, "-f", str(config.generated_mkdocs_yml)]
+    return [sys.executable, "-c", MKDOCS_MAIN, *args, "-f", str(config.generated_mkdocs_yml)]
 
 
 def run_mkdocs(config: PortalConfig, out_dir: Path) -> subprocess.CompletedProcess:
