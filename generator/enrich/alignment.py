@@ -15,9 +15,9 @@ from typing import Sequence
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from generator.enrich.related import SCORE_DECIMALS
+from generator.enrich.related import SCORE_DECIMALS, best_passages
 from generator.enrich.topics import is_general_measure
-from generator.enrich.vectors import RelItem, vectorize
+from generator.enrich.vectors import RelItem, blend, passages, vectorize
 from generator.text.diff import compare_texts
 from generator.text.tokenize import Tokenizer
 
@@ -34,9 +34,13 @@ class Row:
 
 
 def similarity(upper: Sequence[RelItem], lower: Sequence[RelItem], tokenizer: Tokenizer) -> np.ndarray:
-    matrix = vectorize([*upper, *lower], tokenizer=tokenizer)
-    scores = (matrix[: len(upper)] @ matrix[len(upper):].T).toarray()
-    return np.round(np.minimum(scores, 1.0), SCORE_DECIMALS)
+    """Upper × lower scores, as related measures score pairs: whole measures and best passages blended."""
+    items = [*upper, *lower]
+    matrix = vectorize(items, tokenizer=tokenizer)
+    whole = (matrix[: len(upper)] @ matrix[len(upper):].T).toarray()
+    rows, cols = np.divmod(np.arange(len(upper) * len(lower)), len(lower))
+    passage = best_passages(passages(items), rows, cols + len(upper)).reshape(whole.shape)
+    return np.round(np.minimum(blend(whole, passage), 1.0), SCORE_DECIMALS)
 
 
 def align(upper: Sequence[RelItem], lower: Sequence[RelItem], threshold: float, tokenizer: Tokenizer) -> list[Row]:

@@ -1,16 +1,31 @@
-"""Measures as sparse rows: jieba words, character bigrams and topics, TF-IDF weighted and pruned.
+"""Measures as sparse rows: jieba words, character bigrams and topics, TF-IDF weighted, L2-normalised.
 
 Each measure becomes one sparse row that joins three L2-normalised parts (words with the
 title counted twice, Chinese character bigrams, topics one-hot), scaled by the square roots
 of ``WEIGHTS`` (which add up to 1), so that the dot product of two rows is
-``0.6·cos(words) + 0.25·cos(bigrams) + 0.15·cos(topics)``, a score in [0, 1].
-Terms found in more than ``MAX_DF`` of the measures get no weight, and each row keeps only
-its ``KEEP_WORDS``/``KEEP_BIGRAMS`` heaviest terms.
+``whole = 0.6·cos(words) + 0.25·cos(bigrams) + 0.15·cos(topics)``, in [0, 1].
+Terms found in more than ``MAX_DF`` of the measures get no weight.
+
+A lower plan often takes one sentence of a broad upper measure and makes a measure of it, or
+keeps a sentence of the upper measure word for word among its own: ``passages`` makes a row of
+character bigrams for the title and each sentence of a measure, and the score of two measures is
+``(1 − PASSAGE_WEIGHT)·whole + PASSAGE_WEIGHT·(best cosine of a passage of one and a passage of
+the other)`` (``blend``), still in [0, 1].
+
+Rows come in two kinds (``RowKind``), computed from the same counts in one pass:
+
+* ``SCORED`` — the rows scores are made of: raw term counts (a term a measure repeats is what
+  it is about), every term kept up to a generous bound (``SCORED.keep``, which only very long
+  measures reach). Pruning a long measure to a few terms made its scores small: a broad city
+  measure then fell under the related threshold against the national task it implements.
+* ``SHORTLIST`` — sparse rows for finding candidates at scale (``related``): sublinear counts,
+  each part pruned to its ``SHORTLIST.keep`` heaviest terms. Every pruned part is normalised
+  again, so that pruning changes which terms count, never the scale of the scores.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
@@ -25,9 +40,23 @@ TITLE_REPEAT = 2
 MAX_DF = 0.5
 MIN_DOCS_TO_PRUNE = 50
 IDF_FLOOR = 0.3
-KEEP_WORDS = 25
-KEEP_BIGRAMS = 40
 PAD_WIDTH = 1024
+PASSAGE_WEIGHT = 0.2
+PASSAGE_MIN_CHARS = 7  # shorter sentences (sub-headings: "加强教育培训。") are no passages of their own
+_PASSAGE_ENDS = np.array([ord(c) for c in "。；;!?！？\0"], dtype=np.int32)
+
+
+@dataclass(frozen=True)
+class RowKind:
+    """How the rows of one use are weighted and pruned."""
+
+    keep: dict[str, int] = field(default_factory=dict)  # part → the heaviest terms a row keeps (none: all)
+    sublinear: bool = True  # 1 + log(count) instead of the count
+    dtype: type = np.float32  # float64: sums that do not depend on the order of the terms (rounded scores)
+
+
+SCORED = RowKind({"words": 150, "bigrams": 300}, sublinear=False, dtype=np.float64)
+SHORTLIST = RowKind({"words": 25, "bigrams": 40}, sublinear=True)
 
 
 @dataclass(frozen=True)
@@ -39,24 +68,72 @@ class RelItem:
     topics: tuple[str, ...]
 
 
-def vectorize(items: Sequence[RelItem], *, tokenizer: Tokenizer, fit: Sequence[RelItem] | None = None) -> sp.csr_matrix:
-    """The weighted, normalised, pruned rows of ``items`` (term weights from ``fit``, default items)."""
+def vectorize(items: Sequence[RelItem], *, tokenizer: Tokenizer, fit: Sequence[RelItem] | None = None,
+              kind: RowKind = SCORED) -> sp.csr_matrix:
+    """The weighted, normalised rows of ``items`` of one kind (term weights from ``fit``, default items)."""
+    return vectorize_kinds(items, tokenizer=tokenizer, fit=fit, kinds=(kind,))[0]
+
+
+def vectorize_kinds(items: Sequence[RelItem], *, tokenizer: Tokenizer, kinds: Sequence[RowKind],
+                    fit: Sequence[RelItem] | None = None) -> list[sp.csr_matrix]:
+    """The rows of ``items`` of each of ``kinds``, from one tokenisation and one count of the terms."""
     fit = items if fit is None else fit
     _prefetch_words(tokenizer, fit if fit is items else [*fit, *items])
     parts = [
-        ("words", _Vocab(), lambda item: _words(tokenizer, item.title, item.text), KEEP_WORDS, True),
-        ("bigrams", _KeyVocab(), _bigram_keys, KEEP_BIGRAMS, True),
-        ("topics", _Vocab(), _topic_list, None, False),
+        ("words", _Vocab(), lambda item: _words(tokenizer, item.title, item.text), True),
+        ("bigrams", _KeyVocab(), _bigram_keys, True),
+        ("topics", _Vocab(), _topic_list, False),
     ]
-    out = []
-    for name, vocab, extract, keep, sublinear in parts:
+    out: list[list[sp.csr_matrix]] = [[] for _ in kinds]
+    for name, vocab, extract, weighted in parts:
         fit_counts = vocab.fit([extract(item) for item in fit])
         counts = fit_counts if fit is items else vocab.transform([extract(item) for item in items])
-        part = _tfidf(counts, _idf(fit_counts, prune_common=sublinear), sublinear=sublinear)
-        if keep:
-            part = _keep_heaviest(part, keep)
-        out.append(part * np.float32(np.sqrt(WEIGHTS[name])))
-    return sp.hstack(out, format="csr", dtype=np.float32)
+        idf = _idf(fit_counts, prune_common=weighted)
+        for rows, kind in zip(out, kinds):
+            part = _tfidf(counts, idf, sublinear=weighted and kind.sublinear)
+            if name in kind.keep:
+                part = _normalize(_keep_heaviest(part, kind.keep[name]))
+            rows.append(part * np.sqrt(WEIGHTS[name]))
+    return [sp.hstack(rows, format="csr", dtype=kind.dtype) for rows, kind in zip(out, kinds)]
+
+
+@dataclass(frozen=True)
+class Passages:
+    """Passages as rows (bigram counts, TF-IDF over the passages, norm 1); item i has rows start[i]:start[i + 1]."""
+
+    matrix: sp.csr_matrix
+    start: np.ndarray
+
+
+def passages(items: Sequence[RelItem]) -> Passages:
+    """The title and each sentence of at least ``PASSAGE_MIN_CHARS`` characters of every item, as rows.
+
+    One pass over all the texts with numpy: a passage ends at a sentence mark, an item at a NUL.
+    """
+    text = "".join(f"{normalize(i.title)}。{normalize(i.text)}".replace("\0", "") + "\0" for i in items)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int32)
+    ends = np.isin(codes, _PASSAGE_ENDS)
+    marks = np.flatnonzero(ends)
+    passage = np.cumsum(ends, dtype=np.int32) - ends  # of each character (a mark closes its own passage)
+    owner = np.cumsum(codes == 0, dtype=np.int32) - (codes == 0)  # the item of each character
+    title = np.r_[True, codes[marks[:-1]] == 0]  # the first passage of an item
+    han = (codes >= _HAN_FIRST) & (codes < _HAN_FIRST + _HAN_SPAN)
+    pair = np.flatnonzero(han[:-1] & han[1:])
+    long_enough = np.bincount(passage[~ends], minlength=marks.size) >= PASSAGE_MIN_CHARS
+    kept = (title | long_enough) & (np.bincount(passage[pair], minlength=marks.size) > 0)
+    pair = pair[kept[passage[pair]]]
+    columns, cols = np.unique((codes[pair].astype(np.int64) - _HAN_FIRST) * _HAN_SPAN + codes[pair + 1] - _HAN_FIRST,
+                              return_inverse=True)
+    rows = (np.cumsum(kept) - 1)[passage[pair]]
+    counts = sp.csr_matrix((np.ones(cols.size), (rows, cols.ravel())), shape=(int(kept.sum()), max(columns.size, 1)))
+    counts.sum_duplicates()
+    start = np.r_[0, np.cumsum(np.bincount(owner[marks][kept], minlength=len(items)))].astype(np.int64)
+    return Passages(_tfidf(counts, _idf(counts, prune_common=True), sublinear=False), start)
+
+
+def blend(whole: np.ndarray, passage: np.ndarray) -> np.ndarray:
+    """The score of pairs of measures from their whole-measure and best-passage cosines."""
+    return (1.0 - PASSAGE_WEIGHT) * whole + PASSAGE_WEIGHT * passage
 
 
 # --- features -----------------------------------------------------------------------------
@@ -174,23 +251,28 @@ def _idf(counts: sp.csr_matrix, prune_common: bool) -> np.ndarray:
     idf = np.log((1.0 + n) / (1.0 + df)) + IDF_FLOOR
     if prune_common and n >= MIN_DOCS_TO_PRUNE:  # words and bigrams too common to tell measures apart
         idf[df > MAX_DF * n] = 0.0
-    return idf.astype(np.float32)
+    return idf
 
 
 def _tfidf(counts: sp.csr_matrix, idf: np.ndarray, sublinear: bool) -> sp.csr_matrix:
-    matrix = counts.astype(np.float32)
+    matrix = counts.astype(np.float64)
     if sublinear:
         matrix.data = 1.0 + np.log(matrix.data)
     matrix.data *= idf[matrix.indices]
     matrix.eliminate_zeros()
+    return _normalize(matrix)
+
+
+def _normalize(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """Rows scaled to norm 1 (empty rows stay empty)."""
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    matrix.data /= np.repeat(norms, np.diff(matrix.indptr)).astype(np.float32)
+    matrix.data /= np.repeat(norms, np.diff(matrix.indptr))
     return matrix
 
 
 def _keep_heaviest(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
-    """Each row's ``keep`` largest entries (rows keep their norm-1 scaling; ties at the cut stay)."""
+    """Each row's ``keep`` largest entries, not normalised again (ties at the cut stay)."""
     lengths = np.diff(matrix.indptr)
     if lengths.size == 0 or lengths.max() <= keep:
         return matrix

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from seed_measures import load_measures, topics
 
 from generator.config import DEFAULT
-from generator.enrich import related
+from generator.enrich import related, vectors
 from generator.enrich.alignment import align
 from generator.enrich.related import RelItem, compute_related
 from generator.enrich.topics import assign_topics
@@ -147,3 +148,38 @@ def test_alignment_between_two_plans(measures, items):
     assert all(r.score >= DEFAULT.pair_threshold for r in rows if r.upper and r.lower)
     assert not [r for r in align(upper, lower, 0.99, tokenizer_for()) if r.upper and r.lower]
     assert all(r.lower is None for r in align(upper, [], 0.1, tokenizer_for()))
+
+
+def test_at_most_per_plan_links_to_one_other_plan(items, result):
+    group = {item.id: item.group for item in items}
+    for links in result.values():
+        per_plan: dict[str, int] = {}
+        for other, _ in links:
+            per_plan[group[other]] = per_plan.get(group[other], 0) + 1
+        assert max(per_plan.values(), default=0) <= related.PER_PLAN
+
+
+def test_shortlist_finds_what_scoring_every_pair_finds(items, result):
+    """The candidates of the pruned rows lose (almost) nothing: scoring every pair gives the same links."""
+    scored = vectors.vectorize(items, tokenizer=tokenizer_for())
+    n = len(items)
+    groups = related._codes([item.group for item in items])
+    rows, cols = np.divmod(np.arange(n * n), n)
+    rows, cols = rows[groups[rows] != groups[cols]], cols[groups[rows] != groups[cols]]
+    scores = related.pair_scores(scored, vectors.passages(items), rows, cols)
+    id_rank = np.argsort(np.argsort(np.array([item.id for item in items], dtype=object)))
+    best = related._best(rows, cols, scores, groups, id_rank, DEFAULT.related_top_k, THRESHOLD)
+    exhaustive = {(items[r].id, items[c].id) for r, c in zip(best[0].tolist(), best[1].tolist())}
+    found = {(a, b) for a, links in result.items() for b, _ in links}
+    assert len(found & exhaustive) >= 0.98 * len(exhaustive)
+    assert len(found) <= len(exhaustive)
+
+
+def test_pruning_keeps_the_scale_of_the_scores(items):
+    """Each part of a row has norm 1 after pruning, so a measure scores 1 against itself on both kinds of rows."""
+    kinds = (vectors.SCORED, vectors.SHORTLIST)
+    scored, shortlist = vectors.vectorize_kinds(items, tokenizer=tokenizer_for(), kinds=kinds)
+    for matrix in (scored, shortlist):
+        self_scores = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
+        assert self_scores == pytest.approx(np.ones(len(items)), abs=1e-4)
+    assert shortlist.nnz < scored.nnz
