@@ -5,8 +5,12 @@ Kinds of ``Deadline``:
 * ``deadline`` — by a named year: 到2020年, 2018年年底前, 2020年底, 截至2019年6月底;
 * ``span`` — a length of time: 力争用2—3年时间, 通过3年工作, 3年内;
 * ``period`` — recurring: 每年, 每年底, 每年年底前, 每季度, 每半年, 每月;
-* ``within`` — a part of the current year, without naming it: 年内, 年底前, 今年, 上半年, 下半年
-  (the renderer resolves it with the plan's year).
+* ``within`` — a part of the current year, without naming it: 年内, 年底前, 今年, 上半年, 下半年.
+
+``resolve_year`` gives a deadline its year: the year it names, else — for the relative
+kinds — the year of the one-year document it stands in (``document_year``: an annex of
+its own year such as 2018年度…重点任务, a plan whose period is one year, a yearly plan
+without a period). Each ``Deadline`` carries its ``clause`` (see ``clauses``).
 
 A bare year (2020年发展的党员中, 《…（2018—2020年）》) is not a deadline;
 ``years_named`` lists it. Matching runs on a width-folded copy of the text (same
@@ -18,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.enrich.citations import without_citations
+from generator.enrich.clauses import clause_text
 from generator.text.fold import fold_width
 
 _YEAR = r"(?:199\d|20[0-4]\d)"
@@ -45,6 +51,7 @@ class Deadline:
     year: int | None  # the year it names, if any
     start: int
     end: int
+    clause: str = ""  # the clause of the text holding it, an exact substring (see ``clauses``)
 
 
 def extract_deadlines(text: str) -> list[Deadline]:
@@ -56,7 +63,7 @@ def extract_deadlines(text: str) -> list[Deadline]:
     def add(start: int, end: int, kind: str, year: int | None) -> None:
         if start < end and not any(taken[start:end]):
             taken[start:end] = [True] * (end - start)
-            found.append(Deadline(text[start:end], kind, year, start, end))
+            found.append(Deadline(text[start:end], kind, year, start, end, clause_text(text, start, end)))
 
     for m in _DEADLINE.finditer(folded):
         pre, part, post = m.group("pre"), m.group("part"), m.group("post")
@@ -95,3 +102,39 @@ def years_named(text: str) -> list[int]:
             years.update((first, last))
     years.update(int(m.group(1)) for m in _YEAR_ONE.finditer(folded))
     return sorted(years)
+
+
+RELATIVE_KINDS = ("within", "period", "span")  # resolved with the document's year: 年内, 每季度, 用2—3年时间 (from then)
+YEARLY_KINDS = ("工作要点",)  # kinds of document that are yearly by nature
+
+
+def resolve_year(deadline: Deadline, plan_year: int | None) -> int | None:
+    """The year of ``deadline``: the one it names (2018年年底前), else ``plan_year`` — the year of the
+    one-year document (or annex) it stands in, see ``document_year`` — for 年内/年底前/今年/上半年,
+    and for recurring or spanning ones (每季度 of a 2018 task list is 2018's); None when neither says."""
+    if deadline.year is not None:
+        return deadline.year
+    return plan_year if deadline.kind in RELATIVE_KINDS else None
+
+
+def _one_year(title: str) -> int | None:
+    """The year a title names when it names exactly one, outside cited titles: 2018年度…重点任务 → 2018."""
+    years = years_named(without_citations(title))
+    return years[0] if len(years) == 1 else None
+
+
+def document_year(plan, annex=None) -> int | None:
+    """The year of a one-year document: the annex's own year (its ``year``, else the one its title names),
+    else the plan's period when it is one year, else — without a period — the one year its title names
+    or, for a yearly kind (工作要点), the year it was issued. None for a document of several years."""
+    if annex is not None:
+        year = annex.year or _one_year(annex.title)
+        if year:
+            return year
+    period = plan.period
+    if period is not None:
+        return period.start if period.start == period.end else None
+    year = _one_year(plan.title)
+    if year is None and plan.kind in YEARLY_KINDS:
+        year = plan.issued_year
+    return year

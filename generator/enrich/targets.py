@@ -13,7 +13,8 @@ the noun phrase after the number (配备专职党务干部 → 专职党务干�
 subject before it (人员不少于1名 → 人员), else, for money, the nearest 经费-like
 noun of the sentence. ``per`` keeps the 每… phrase that scales it (每个社区每年),
 ``bound`` whether it is a floor (不低于, 至少, 以上: "min"), a ceiling
-(不超过, 最高: "max") or approximate ("about").
+(不超过, 最高: "max") or approximate ("about"). ``clause`` is the piece of the text that
+holds it with the words that make it meaningful (每名党员增加500元, not 500元).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.enrich.clauses import clause_text
 from generator.enrich.target_phrases import (
     NUM,
     UNIT,
@@ -66,6 +68,7 @@ class Target:
     end: int
     per: str = ""  # the 每… phrase that scales it: "每个社区每年", "每名党员"
     bound: str = ""  # "min" (不低于/至少/以上), "max" (不超过/最高/以下), "about" (左右/约), ""
+    clause: str = ""  # the clause of the text holding it, an exact substring: "每名党员增加 500 元" (see ``clauses``)
 
 
 def extract_targets(text: str, tokenizer: Tokenizer | None = None) -> list[Target]:
@@ -135,7 +138,7 @@ def _target(tok: Tokenizer, text: str, folded: str, start: int, end: int, value:
         kind = KINDS.get(unit, "count")
     counts = counted(tok, folded, start, end, unit)
     return Target(text[start:end], value, unit, _unfold(counts, text, folded), kind, placeholder, start, end,
-                  _unfold(per, text, folded), bound)
+                  _unfold(per, text, folded), bound, clause_text(text, start, end))
 
 
 def _bound(left: str, after: str) -> str:

@@ -113,3 +113,110 @@ def test_deadline_is_frozen():
     assert isinstance(d, Deadline)
     with pytest.raises(AttributeError):
         d.year = 2021  # type: ignore[misc]
+
+
+# ---- the year of a relative deadline, and the 时间节点 page ----
+
+from generator.enrich.deadlines import document_year, resolve_year  # noqa: E402
+from generator.load.model import Annex, Period, Plan  # noqa: E402
+
+
+def _plan(**fields) -> Plan:
+    return Plan(id="p", title=fields.pop("title", "某市实施方案"), **fields)
+
+
+@pytest.mark.parametrize(
+    ("plan", "annex", "year"),
+    [
+        (_plan(period=Period(start=2020, end=2020)), None, 2020),  # a one-year plan
+        (_plan(period=Period(start=2018, end=2020)), None, None),  # three years: no one year
+        (_plan(period=Period(start=2018, end=2020)), Annex(title="2018年度重点任务", year=2018), 2018),
+        (_plan(period=Period(start=2018, end=2020)),
+         Annex(title="2019年度落实《广东省加强党的基层组织建设三年行动计划（2018—2020年）》重点任务"), 2019),  # its title says
+        (_plan(period=Period(start=2018, end=2020)), Annex(title="任务清单"), None),
+        (_plan(period=Period(start=2020, end=2020)), Annex(title="任务清单"), 2020),  # the plan's year
+        (_plan(title="2020年党建工作实施意见", issued="2020-02"), None, 2020),  # no period: the title names one year
+        (_plan(title="党建工作要点", kind="工作要点", issued="2021-03-01"), None, 2021),  # a yearly kind: issued
+        (_plan(title="党建工作实施意见", issued="2021-03-01"), None, None),
+        (_plan(title="贯彻《2019—2023年全国党员教育培训工作规划》的意见", issued="2020"), None, None),
+    ],
+)
+def test_document_year(plan, annex, year):
+    assert document_year(plan, annex) == year
+
+
+def test_resolve_year():
+    within, period, span = (extract_deadlines(s)[0] for s in ("年底前全面完成", "每季度印发指引", "力争用2—3年时间完成"))
+    (named,) = extract_deadlines("2018年年底前全面完成挂牌")
+    assert [resolve_year(d, 2020) for d in (within, period, span, named)] == [2020, 2020, 2020, 2018]
+    assert [resolve_year(d, None) for d in (within, period, span, named)] == [None, None, None, 2018]
+
+
+def test_relative_deadlines_of_yearly_documents_resolve():
+    from seed_measures import corpus
+
+    c = corpus()
+    resolved = {}
+    for pm in c.measures:
+        for d in extract_deadlines(f"{pm.measure.title}。{pm.measure.text}"):
+            resolved.setdefault(pm.plan.id if pm.annex is None else f"{pm.plan.id}/annex", []).append(
+                resolve_year(d, document_year(pm.plan, pm.annex)))
+    assert set(resolved["national-2020-key-tasks"]) == {2020}  # 今年/年内/年底前 of a 2020 document
+    assert set(resolved["shenzhen-2018-2020/annex"]) == {2018}  # 年内/年底前/下半年 of the 2018 annex
+    assert None in resolved["shenzhen-2018-2020"]  # 每年 of the three-year plan says no one year
+
+
+@pytest.fixture(scope="module")
+def site():
+    from seed_measures import corpus
+
+    from generator.config import DEFAULT
+    from generator.enrich.enrichment import Enrichment
+    from generator.enrich.targets import extract_targets
+    from generator.render.context import Site
+    from generator.render.environment import Renderer
+
+    c, e = corpus(), Enrichment()
+    for pm in c.measures:
+        text = f"{pm.measure.title}。{pm.measure.text}"
+        e.deadlines[pm.id], e.targets[pm.id], e.topics[pm.id] = extract_deadlines(text), extract_targets(text), []
+    return Site(c, e, Renderer(DEFAULT.templates))
+
+
+def test_deadline_rows_merge_and_quote(site):
+    from generator.render.pages.targets import UNSTATED_YEAR, deadline_rows
+
+    rows = deadline_rows(site)
+    keys = [(r[0], r[1], r[5][1]) for r in rows]
+    assert len(keys) == len(set(keys))  # same year, words and measure: one row
+    clauses = [(r[2], r[5][1]) for r in rows]
+    assert len(clauses) == len(set(clauses))  # a clause of a measure: one row
+    assert not [r for r in rows if r[0] == UNSTATED_YEAR and r[5][0].startswith("附件")]  # the 2018 annex says its year
+    texts = {pm.id: " ".join(f"{pm.measure.title}。{pm.measure.text}".split()) for pm in site.corpus.measures}
+    for r in rows:
+        assert any(all(c in text for c in r[2].split("……")) for text in texts.values()), r
+    (both,) = [r for r in rows if "上半年" in r[1]]
+    assert both[1] == "上半年、下半年"
+    (every,) = [r for r in rows if r[1] == "每年" and "加大财政对基层党建投入力度" in r[5][0]]
+    assert "每名党员增加500元……" in every[2]
+
+
+def test_deadlines_page_has_the_clause_column(site):
+    from generator.render.pages.targets import deadlines_page
+
+    table = next(iter(deadlines_page(site).downloads.values()))
+    assert table.header == ["年份", "时间要求", "原文", "层级", "文件", "举措"]
+    assert ["2018年", "下半年", "下半年，市里统一举办社区党委书记培训班"] in [r[:3] for r in table.rows]
+
+
+def test_merge_deadlines_links_rows():
+    from generator.render.pages.targets import merge_deadlines
+
+    text = "每年开展督查。年内完成整改。每年评定一次。年内公布结果。"
+    rows = merge_deadlines(extract_deadlines(text), lambda d: 2020)
+    assert [[d.raw for d in group] for _, group in rows] == [["每年", "每年"], ["年内", "年内"]]
+    rows = merge_deadlines(extract_deadlines(text), lambda d: None if d.kind == "period" else 2020)
+    assert [year for year, _ in rows] == [None, 2020]
+    linked = "每年开展督查。年内完成整改，每年评定一次。"  # the second 每年 shares the first's words and 年内's clause
+    rows = merge_deadlines(extract_deadlines(linked), lambda d: 2020)
+    assert [[d.raw for d in group] for _, group in rows] == [["每年", "年内", "每年"]]

@@ -165,3 +165,31 @@ def test_target_is_frozen():
     assert isinstance(target, Target)
     with pytest.raises(AttributeError):
         target.value = "4"  # type: ignore[misc]
+
+
+def test_targets_carry_the_clause_of_their_sentence():
+    text = "持续推动社区党组织活动经费纳入财政预算，每个社区每年以 10 万元为基数，再依据社区党员人数每名党员增加 500 元。"
+    for target in extract_targets(text):
+        assert target.clause in text and target.raw in target.clause
+    assert "每名党员增加 500 元" in extract_targets(text)[1].clause
+    (target,) = extract_targets("建立机关党委书记与党支部书记“双向约谈”制度，每年至少谈心谈话1次。")
+    assert "每年至少谈心谈话1次" in target.clause
+
+
+def test_targets_page_quotes_the_clause():
+    from seed_measures import corpus
+
+    from generator.config import DEFAULT
+    from generator.enrich.enrichment import Enrichment
+    from generator.render.context import Site
+    from generator.render.environment import Renderer
+    from generator.render.pages.targets import targets_page
+
+    c, e = corpus(), Enrichment()
+    for pm in c.measures:
+        e.targets[pm.id], e.topics[pm.id] = extract_targets(f"{pm.measure.title}。{pm.measure.text}"), []
+    table = next(iter(targets_page(Site(c, e, Renderer(DEFAULT.templates))).downloads.values()))
+    assert table.header[4:6] == ["原文", "数值"]
+    quoted = {(r[4], r[5]) for r in table.rows}
+    assert any("每名党员增加500元" in clause and value == "500" for clause, value in quoted)
+    assert all(len(clause) > 3 for clause, _ in quoted)

@@ -1,12 +1,17 @@
-"""量化指标 (targets by topic and level) and 时间节点 (deadlines by year)."""
+"""量化指标 (targets by topic and level) and 时间节点 (deadlines by year), each row with the clause it comes from."""
 
 from __future__ import annotations
 
+from generator.enrich.clauses import display
+from generator.enrich.deadlines import Deadline, document_year, resolve_year
 from generator.render import urls
 from generator.render.context import Site
 from generator.render.environment import Page
-from generator.render.pages.topics import measure_order, target_summary
-from generator.render.tables import Table, table_page
+from generator.render.pages.topics import measure_order
+from generator.render.tables import Cell, Table, table_page
+
+UNSTATED_YEAR = "未注明年份"
+CLAUSE_SEPARATOR = "……"  # between the clauses of one row
 
 
 def targets_page(site: Site) -> Page:
@@ -19,26 +24,61 @@ def targets_page(site: Site) -> Page:
         topic = topic_names.get(e.topics[measure_id][0], "") if e.topics[measure_id] else "（总体）"
         for t in e.targets[measure_id]:
             table.rows.append([topic, site.level_name(pm.plan.tier), (pm.plan.display_title, urls.plan(pm.plan.id)),
-                               (pm.label, urls.measure(pm.plan.id, pm.key)), target_summary(t),
+                               (pm.label, urls.measure(pm.plan.id, pm.key)), display(t.clause or t.raw),
                                "占位符" if t.placeholder else t.value, t.unit or "—", t.counts or "—"])
-    intro = "各文件举措中的数量要求（比例、金额、人数、次数……），按专题和层级排列，便于比较上下级提出的数字。原文以“X”留空的金额标为占位符。"
-    return table_page(site, urls.TARGETS, table, intro=intro, landscape=True)
+    intro = ("各文件举措中的数量要求（比例、金额、人数、次数……），按专题和层级排列，便于比较上下级提出的数字。"
+             "“原文”列摘录数字所在的分句；原文以“X”留空的数值标为占位符。")
+    return table_page(site, urls.TARGETS, table, intro=intro, landscape=True,
+                      unsearched=(4,))  # the clauses: measure text, found on the measure pages
+
+
+def merge_deadlines(deadlines: list[Deadline], year_of) -> list[tuple[int | None, list[Deadline]]]:
+    """The rows of one measure: deadlines of one year with the same words or the same clause share a row.
+
+    ``year_of`` gives a deadline's year (``resolve_year`` with the document's year). Rows keep
+    the order of their first deadline in the text.
+    """
+    rows: list[tuple[int | None, list[Deadline]]] = []
+    for d in sorted(deadlines, key=lambda d: d.start):
+        year = year_of(d)
+        joined = [r for r in rows if r[0] == year and any(o.raw == d.raw or o.clause == d.clause for o in r[1])]
+        if not joined:
+            rows.append((year, [d]))
+            continue
+        first = joined[0]
+        for other in joined[1:]:  # d links rows that were apart: make them one
+            first[1].extend(other[1])
+            rows.remove(other)
+        first[1].append(d)
+        first[1].sort(key=lambda o: o.start)
+    return rows
+
+
+def _unique(values) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def deadline_rows(site: Site) -> list[list[Cell]]:
+    """The rows of 时间节点, by year (未注明年份 last), then level, date and reading order."""
+    rows = []
+    for measure_id, deadlines in site.enrichment.deadlines.items():
+        pm = site.measure(measure_id)
+        plan_year = document_year(pm.plan, pm.annex)
+        for year, group in merge_deadlines(deadlines, lambda d: resolve_year(d, plan_year)):
+            cells: list[Cell] = [
+                f"{year}年" if year else UNSTATED_YEAR, "、".join(_unique(d.raw for d in group)),
+                CLAUSE_SEPARATOR.join(_unique(display(d.clause or d.raw) for d in group)), site.level_name(pm.plan.tier),
+                (pm.plan.display_title, urls.plan(pm.plan.id)), (pm.label, urls.measure(pm.plan.id, pm.key))]
+            rows.append(((year or 9999, measure_order(site, measure_id), group[0].start), cells))
+    return [cells for _, cells in sorted(rows, key=lambda r: r[0])]
 
 
 def deadlines_page(site: Site) -> Page:
-    e = site.enrichment
-    table = Table("时间节点", ["年份", "时间要求", "层级", "文件", "举措"])
-    rows = []
-    for measure_id, deadlines in e.deadlines.items():
-        pm = site.measure(measure_id)
-        for d in deadlines:
-            year = d.year or (pm.plan.period.start if pm.plan.period and pm.plan.period.start == pm.plan.period.end else None)
-            rows.append((year or 9999, measure_order(site, measure_id), [
-                f"{year}年" if year else "未注明年份", d.raw, site.level_name(pm.plan.tier),
-                (pm.plan.display_title, urls.plan(pm.plan.id)), (pm.label, urls.measure(pm.plan.id, pm.key))]))
-    table.rows = [r for _, _, r in sorted(rows, key=lambda r: (r[0], r[1]))]
-    intro = "举措中的完成时限和周期性要求，按年份排列。“年内”“年底前”等未写年份的要求，按所在年度文件的年份归入；无法确定年份的列在最后。"
-    return table_page(site, urls.DEADLINES, table, intro=intro, landscape=True)
+    table = Table("时间节点", ["年份", "时间要求", "原文", "层级", "文件", "举措"], deadline_rows(site))
+    intro = ("举措中的完成时限和周期性要求，按年份排列，附时间要求所在的分句。“年内”“年底前”“每季度”等未写年份的要求，"
+             "按所在年度文件（或附件，如2018年度重点任务）的年份归入；无法确定年份的列在最后。"
+             "同一举措中同一年份的相同要求合为一行。")
+    return table_page(site, urls.DEADLINES, table, intro=intro, landscape=True, unsearched=(2,))
 
 
 def pages(site: Site) -> list[Page]:
