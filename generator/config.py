@@ -40,6 +40,8 @@ class PortalConfig:
     related_top_k: int = 10
     pair_threshold: float = 0.15  # best match between an upper and a lower plan's measures
     max_auto_uppers: int = 6  # automatic pair comparisons per plan (keeps pair pages linear)
+    strength_high: float = 0.70  # similarity from which two measures are 高度对应
+    strength_partial: float = 0.42  # … 部分对应; below it (and above the pair threshold) 弱对应
 
     @property
     def dictionary(self) -> Path:

@@ -12,7 +12,7 @@ import docx
 import openpyxl
 import pytest
 
-TABLE_PAGES = ["compare/matrix", "compare/year-themes", "targets", "deadlines", "compare/shenzhen-2018-2020--haizhu-cgj-2018-2020"]
+TABLE_PAGES = ["compare/matrix", "compare/year-themes", "targets", "deadlines"]
 
 
 def page_rows(page: Path) -> list[list[str]]:
@@ -29,28 +29,69 @@ def unneutralise(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:2] in ("=", "+", "-", "@") else value
 
 
-def table_pages(portal: Path) -> list[str]:
+def laid_out_pages(portal: Path) -> list[str]:
+    """Topic and pair pages: laid out by tier and document or side by side, their downloads one row per measure."""
     topics = sorted(p.parent.relative_to(portal).as_posix() for p in (portal / "topics").glob("*/index.html"))
-    return TABLE_PAGES + topics
+    pairs = sorted(p.parent.relative_to(portal).as_posix() for p in (portal / "compare").glob("*--*/index.html"))
+    return topics + pairs
+
+
+def table_pages(portal: Path) -> list[str]:
+    return TABLE_PAGES + laid_out_pages(portal)
+
+
+def download_rows(data: Path, which: str) -> list[list[str]]:
+    assert data.is_file(), data
+    if which == "csv":
+        return [[unneutralise(c) for c in r] for r in csv.reader(io.StringIO(data.read_bytes().decode("utf-8-sig")))]
+    if which == "docx":
+        [table] = docx.Document(str(data)).tables
+        return [[cell.text for cell in row.cells] for row in table.rows]
+    sheet = openpyxl.load_workbook(data).active
+    return [["" if v is None else str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 @pytest.mark.parametrize("which", ["csv", "xlsx", "docx"])
 def test_downloads_hold_the_rows_of_the_page(portal: Path, which: str) -> None:
-    checked = 0
-    for rel in table_pages(portal):
+    for rel in TABLE_PAGES:
         shown = page_rows(portal / rel / "index.html")
-        data = portal / "data" / f"{rel}.{which}"
-        assert data.is_file(), data
-        if which == "csv":
-            rows = [[unneutralise(c) for c in r] for r in csv.reader(io.StringIO(data.read_bytes().decode("utf-8-sig")))]
-        elif which == "docx":
-            [table] = docx.Document(str(data)).tables
-            rows = [[cell.text for cell in row.cells] for row in table.rows]
-        else:
-            sheet = openpyxl.load_workbook(data).active
-            rows = [["" if v is None else str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+        rows = download_rows(portal / "data" / f"{rel}.{which}", which)
         norm = lambda rs: [[re.sub(r"\s+", " ", c).strip() or "—" for c in r] for r in rs]  # noqa: E731
         assert norm(rows) == norm(shown), rel
+
+
+def page_measures(page: Path) -> list[str]:
+    """The measure links of a laid-out page's table rows, in order (the measures' labels)."""
+    text = page.read_text(encoding="utf-8")
+    labels = []
+    for body in re.findall(r"<tbody>(.*?)</tbody>", text, re.S):
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
+            labels += [html.unescape(re.sub(r"<[^>]+>", "", a)).strip() for a in re.findall(r"<a [^>]*>(.*?)</a>", row, re.S)]
+    return labels
+
+
+@pytest.mark.parametrize("which", ["csv", "xlsx", "docx"])
+def test_topic_and_pair_downloads_carry_the_measures_and_texts_of_the_page(portal: Path, which: str) -> None:
+    """Each measure the page shows is a row of the download, in the page's order, with its whole text."""
+    checked = 0
+    for rel in laid_out_pages(portal):
+        page = portal / rel / "index.html"
+        shown = squash(html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))))
+        rows = download_rows(portal / "data" / f"{rel}.{which}", which)
+        header, body = rows[0], rows[1:]
+        text_columns = [i for i, h in enumerate(header) if h.endswith("原文") and h != "本专题相关原文"]
+        label_columns = [i for i, h in enumerate(header) if h.endswith("举措")]
+        assert text_columns and label_columns, (rel, header)
+        for row in body:
+            for i in text_columns:
+                assert row[i] == "—" or squash(row[i]) in shown, (rel, row[i][:40])
+        labels = [squash(row[i]) for row in body for i in label_columns if row[i] not in ("—", "")]
+        on_page = [squash(label) for label in page_measures(page)]
+        assert [x for x in on_page if x in labels] == labels, rel
         checked += 1
     assert checked > 20
 

@@ -13,8 +13,9 @@ from generator.enrich.citations import Citation, document_key, find_citations
 from generator.enrich.deadlines import Deadline, extract_deadlines
 from generator.enrich.pairs import PlanPair, compare_pairs, implementers
 from generator.enrich.related import RelItem, compute_related
+from generator.enrich.strength import strength
 from generator.enrich.targets import Target, extract_targets
-from generator.enrich.topics import assign_topics, is_general_measure
+from generator.enrich.topics import is_general_measure, topic_evidence
 from generator.enrich.vocabulary import vocabulary
 from generator.enrich.years import measure_years, portal_years
 from generator.load.corpus import Corpus, PlacedMeasure
@@ -24,6 +25,7 @@ from generator.text.tokenize import Tokenizer, read_dictionary, tokenizer_for
 @dataclass
 class Enrichment:
     topics: dict[str, list[str]] = field(default_factory=dict)
+    topic_clauses: dict[str, dict[str, tuple[tuple[int, int], ...]]] = field(default_factory=dict)  # measure → topic → spans of its text
     general: set[str] = field(default_factory=set)
     related: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     targets: dict[str, list[Target]] = field(default_factory=dict)
@@ -40,10 +42,15 @@ class Enrichment:
     implementers: dict[str, list[str]] = field(default_factory=dict)  # plan or reference id → plans implementing it
     pairs_by_plan: dict[str, list[PlanPair]] = field(default_factory=dict)  # plan id → the pairs it is in
     vocabulary: list[str] = field(default_factory=list)  # the corpus's words, for the search fallback
+    bands: tuple[float, float] = (0.70, 0.42)  # PortalConfig.strength_high, strength_partial
+
+    def strength(self, score: float) -> str:
+        """高度对应 / 部分对应 / 弱对应 for a similarity (see ``enrich.strength``)."""
+        return strength(score, *self.bands)
 
 
 def enrich(corpus: Corpus, config: PortalConfig) -> Enrichment:
-    result = Enrichment()
+    result = Enrichment(bands=(config.strength_high, config.strength_partial))
     tokenizer = tokenizer_for(config)
     items = [_enrich_measure(corpus, m, result, tokenizer) for m in corpus.measures]
     for plan in corpus.plans:
@@ -77,7 +84,9 @@ def _plan_citations(corpus: Corpus, plan, result: Enrichment) -> None:
 
 def _enrich_measure(corpus: Corpus, m: PlacedMeasure, result: Enrichment, tokenizer: Tokenizer) -> RelItem:
     title, text = m.measure.title, m.measure.text
-    result.topics[m.id] = assign_topics(title, text, corpus.config.topics, m.measure.topics)
+    evidence = topic_evidence(title, text, corpus.config.topics, m.measure.topics)
+    result.topics[m.id] = [e.topic for e in evidence]
+    result.topic_clauses[m.id] = {e.topic: e.clauses for e in evidence if e.clauses}
     if not result.topics[m.id] and is_general_measure(title, text):
         result.general.add(m.id)
     result.targets[m.id] = extract_targets(f"{title}。{text}", tokenizer)

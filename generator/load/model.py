@@ -234,6 +234,8 @@ class Topic(Strict):
     name: NonEmpty = Field(description="专题名称，如 软弱涣散党组织整顿")
     description: NonEmpty = Field(description="一句话说明")
     words: list[NonEmpty] = Field(min_length=1, description="标志词")
+    excludes: list[NonEmpty] = Field(default_factory=list,
+                                     description="含有标志词但不属于本专题的说法（如 示范 之于 示范文本），出现时不计")
     general: bool = Field(False, description="“指导思想/目标要求”一类举措的兜底专题")
 
     @field_validator("words")

@@ -46,12 +46,16 @@ _BARE_NUMBER = re.compile(r"^[\d\s.,%—–\-]*$")
 
 
 def table_page(site, path: str, table: Table, *, intro: str = "", landscape: bool = False, kind: str = "compare",
-               before: str = "", after: str = "", topics: tuple[str, ...] = (), unsearched: tuple[int, ...] = ()) -> Page:
-    """The page of ``table``; columns in ``unsearched`` (texts found on their own pages) stay out of its search text."""
+               before: str = "", after: str = "", topics: tuple[str, ...] = (), unsearched: tuple[int, ...] = (),
+               template: str = "table.md.j2", **context) -> Page:
+    """The page of ``table``; columns in ``unsearched`` (texts found on their own pages) stay out of its search text.
+
+    A page with its own layout (``template``, with its ``context``) still offers ``table`` as its downloads."""
     csv_path, xlsx_path, docx_path = (urls.table_file(path, ext) for ext in ("csv", "xlsx", "docx"))
-    markdown = site.render("table.md.j2", path, table=table, intro=intro, landscape=landscape,
-                           body=markdown_table(path, table), csv=csv_path, xlsx=xlsx_path, docx=docx_path,
-                           before=Markup(before), after=Markup(after))
+    body = markdown_table(path, table) if template == "table.md.j2" else ""
+    markdown = site.render(template, path, table=table, intro=intro, landscape=landscape,
+                           body=body, csv=csv_path, xlsx=xlsx_path, docx=docx_path,
+                           before=Markup(before), after=Markup(after), **context)
     rows = [" ".join(t for i, c in enumerate(row) if i not in unsearched and not _BARE_NUMBER.match(t := cell_text(c)))
             for row in table.rows]  # counts and scores alone ("0", "0.17", "14%") would be digit soup in snippets
     text = "\n".join([table.title, intro] + rows)

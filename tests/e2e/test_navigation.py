@@ -140,10 +140,11 @@ def test_home_to_topic_comparison(page: Page, portal_site: str, corpus) -> None:
     expect(page).to_have_url(re.compile(r"/topics/$"))
     article(page).get_by_role("link", name=topic["name"], exact=True).first.click()
     at(page, f"topics/{topic['id']}/", f"专题对照：{topic['name']}")
+    expect(article(page).locator("h2").first).to_contain_text("条）")  # a section per tier: 省（3 条）
     table = article(page).locator("table").first
-    expect(table.locator("thead")).to_contain_text("层级")
     expect(table.locator("thead")).to_contain_text("举措")
-    assert table.locator("tbody tr").count() >= 2
+    expect(table.locator("thead")).to_contain_text("原文")
+    assert article(page).locator("table tbody tr").count() >= 2
     # a row leads to its measure
     links = table.locator("tbody tr").first.get_by_role("link").all()
     link = next(a for a in links if re.search(r"plans/[^/]+/[^/]+/$", a.get_attribute("href") or ""))  # the measure

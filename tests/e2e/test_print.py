@@ -9,18 +9,25 @@ the biggest plan-pair table, and whether every table fits the printable width of
 - Table pages are landscape A4, others portrait; in print media at the printable width no table
   is wider than its container or the paper.
 - The PDF text is Chinese (CJK glyphs embedded, no replacement characters).
+- Every page is A4 (landscape where the page asks for it) and carries a running head and foot in its
+  margins: the page's title, "打印日期：2026年12月2日" (the day of printing) and "第 N 页 共 M 页".
+- Topic, matrix and pair handouts print no UI text: no download links, no 打印 button, no search, no
+  "点击…" hints (those belong in a ``.screen-only`` element, hidden in print).
+- The matrix's topic column is readable: every topic name on one line, numbers in narrow columns.
 
 The PDFs (and, with poppler's pdftoppm, a PNG of their first page) are kept in tests/artifacts/.
 """
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Page
@@ -33,6 +40,12 @@ pytestmark = pytest.mark.e2e
 PLAN_ID = "shenzhen-2018-2020"
 MM = 96 / 25.4  # CSS px per mm
 A4 = (210, 297)  # mm
+A4_PT = (595.28, 841.89)  # the PDF's mediabox, in points
+TIMEZONE = "Asia/Shanghai"  # the browser context's (conftest)
+HANDOUTS = ["topic", "matrix", "pair"]
+# what the screen shows around a table and a printed handout must not: downloads, the 打印 button,
+# the search box's texts, hints to click
+UI_TEXTS = ["下载", "Word（DOCX）", "Excel（XLSX）", "CSV", "打印", "搜索", "在搜索页", "点击", "Permanentlink", "¶"]
 
 def clean(text: str) -> str:
     """PDF or DOM text, comparable: NFKC (widths) and all whitespace removed. Radicals are not folded:
@@ -129,6 +142,18 @@ def print_pdf(page: Page, url: str, name: str, artifacts: Path) -> tuple[PdfRead
     return PdfReader(io.BytesIO(pdf)), pdf
 
 
+def print_dates() -> set[str]:
+    """The print date as the page writes it, for today in the browser's time zone (and tomorrow: a run
+    across midnight)."""
+    today = datetime.datetime.now(ZoneInfo(TIMEZONE)).date()
+    return {f"打印日期：{d.year}年{d.month}月{d.day}日" for d in (today, today + datetime.timedelta(days=1))}
+
+
+def running_title(title: str) -> str:
+    """The title as the running head shows it (portal.js shortens titles of over 60 characters)."""
+    return title if len(title) <= 60 else title[:59]
+
+
 def printed_article_text(page: Page) -> str:
     page.emulate_media(media="print")
     try:
@@ -153,12 +178,14 @@ def test_pdf(kind: str, page: Page, portal_site: str, portal_dir: Path, printed,
                f"{radical_count(everything)} of {han_count(everything)} Chinese characters in the text layer "
                f"are CJK radical look-alikes)")
 
-    # paper: landscape for table pages, portrait for the plan; every page the same size
+    # paper: A4, landscape for table pages, portrait for the plan; every page the same size
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
     assert len(sizes) == 1, sizes
     width, height = sizes.pop()
-    if kind != "matrix":  # the matrix turns landscape only when it has many tiers
-        assert (width > height) == (kind != "plan"), f"{kind}: page {width}×{height} pt"
+    assert abs(min(width, height) - A4_PT[0]) < 2 and abs(max(width, height) - A4_PT[1]) < 2, f"{kind}: not A4: {width}×{height} pt"
+    # landscape exactly where the page is marked landscape (the matrix only when it has many tiers)
+    assert (width > height) == paper["landscape"], f"{kind}: page {width}×{height} pt, @page rules {paper['rules']}"
+    if kind != "matrix":
         assert paper["landscape"] == (kind != "plan"), paper
 
     # proper Chinese text: glyphs embedded and mapped back to text, no replacement characters
@@ -177,6 +204,15 @@ def test_pdf(kind: str, page: Page, portal_site: str, portal_dir: Path, printed,
         assert plan["doc_number"] and clean(plan["doc_number"]) in first, texts[0][:500]
     assert clean("网址：" + portal_site + path) in first, texts[0][:500]
 
+    # every page: the title and the print date at its head, "第 N 页 共 M 页" at its foot
+    total, dates = len(pages), {clean(d) for d in print_dates()}
+    no_number = [i + 1 for i, t in enumerate(pages) if f"第{i + 1}页共{total}页" not in t]
+    assert not no_number, f"{kind}: “第 N 页 共 {total} 页” missing on PDF pages {no_number}:\n{texts[no_number[0] - 1][-300:]}"
+    no_date = [i + 1 for i, t in enumerate(pages) if not any(d in t for d in dates)]
+    assert not no_date, f"{kind}: the print date ({sorted(dates)}) missing on PDF pages {no_date}:\n{texts[no_date[0] - 1][:300]}"
+    no_title = [i + 1 for i, t in enumerate(pages) if clean(running_title(title)) not in t]
+    assert not no_title, f"{kind}: the title {title!r} missing from the head of PDF pages {no_title}"
+
     # no site chrome: labels of the header, the sidebar (all topics, years, levels…), the search box
     labels = page.evaluate(SIDEBAR_LABELS_JS)
     assert len(labels) > 30, labels  # the sidebar lists every topic: the check below has teeth
@@ -189,14 +225,15 @@ def test_pdf(kind: str, page: Page, portal_site: str, portal_dir: Path, printed,
     if kind == "plan":
         return
     # tables: the header row on every page the table runs over
+    # (topic and pair pages hold several tables — a tier's documents, 未见对应 … — each with its own header)
     header_cells = page.locator("article table thead").first.locator("th").all_inner_texts()
-    header = clean("".join(header_cells))
-    assert kind != "topic" or {"层级", "举措"} <= set(header_cells), header_cells
-    starts = [i for i, t in enumerate(pages) if header in t]
+    headers = {clean("".join(h.locator("th").all_inner_texts())) for h in page.locator("article table thead").all()}
+    assert kind != "topic" or {"举措", "原文（本专题相关句子加粗）"} <= set(header_cells), header_cells
+    starts = [i for i, t in enumerate(pages) if any(h in t for h in headers)]
     assert starts, f"header row {header_cells} not found in the PDF"
     table_pages = range(starts[0], len(pages))
-    missing = [i + 1 for i in table_pages if header not in pages[i]]
-    assert not missing, f"{kind}: the table's header row {header_cells} is missing on PDF pages {missing}"
+    missing = [i + 1 for i in table_pages if not any(h in pages[i] for h in headers)]
+    assert not missing, f"{kind}: no table header row on PDF pages {missing} (headers: {headers})"
     if kind == "pair":
         assert len(reader.pages) >= 2, "the biggest plan pair should run over several pages"
 
@@ -233,15 +270,59 @@ def test_tables_fit_the_printable_width(page: Page, portal_site: str, printed, e
     assert not problems, "\n".join(problems)
 
 
-def test_diff_marks_survive_black_and_white_print(page: Page, portal_site: str) -> None:
-    """A measure's side-by-side comparison marks text by colour; on a black-and-white printer the
-    three kinds (same / only here / only there) must still differ: by underline style."""
-    page.goto(portal_site + f"plans/{PLAN_ID}/23/")
+def test_diff_marks_survive_black_and_white_print(page: Page, portal_site: str, printed) -> None:
+    """Shared phrases are marked by colour on screen; on a black-and-white printer they must still show: underlined."""
+    page.goto(portal_site + printed["pair"])
     page.emulate_media(media="print")
-    styles = page.evaluate("""() => ['diff-same', 'diff-only', 'diff-other'].map(c => {
-      const el = document.querySelector('.diff-text .' + c) || document.querySelector('.diff-legend.' + c);
-      if (!el) return null;
-      const s = getComputedStyle(el);
-      return s.textDecorationLine + ' ' + s.textDecorationStyle; })""")
-    assert all(styles), f"diff marks missing on the measure page: {styles}"
-    assert len(set(styles)) == 3, f"in print the three kinds of diff text look alike without colour: {styles}"
+    styles = page.evaluate("""() => [...document.querySelectorAll('.pair-text .diff-same')].slice(0, 5).map(el => {
+      const s = getComputedStyle(el); return s.textDecorationLine + ' ' + s.textDecorationStyle; })""")
+    assert styles, "no shared phrase marked on the biggest pair page"
+    assert all(s.startswith("underline") for s in styles), styles
+
+
+@pytest.mark.parametrize("kind", HANDOUTS)
+def test_handout_prints_no_ui_text(kind: str, page: Page, portal_site: str, printed, artifacts: Path) -> None:
+    """A printed topic, matrix or pair page is a handout: none of the screen's controls or hints on it.
+    The print date ("打印日期：…") is the one 打印 allowed."""
+    reader, _ = print_pdf(page, portal_site + printed[kind], kind, artifacts)
+    whole = clean("".join(p.extract_text() or "" for p in reader.pages))
+    whole = whole.replace("打印日期", "")
+    leaked = [ui for ui in UI_TEXTS if clean(ui) in whole]
+    hints = [el for el in page.locator("article p").all_inner_texts() if "点击" in el]
+    assert not leaked, (f"{kind}: UI text in the printed page: {leaked}"
+                        + (f"; a hint for the screen sits in the page's text (give it its own element with class "
+                           f"screen-only): {hints}" if hints else ""))
+
+
+def test_screen_only_is_hidden_in_print(page: Page, portal_site: str, printed) -> None:
+    """Hints such as “点击数字进入专题对照表” go in an element of class screen-only: shown on screen, not printed."""
+    page.goto(portal_site + printed["matrix"])
+    page.evaluate("""() => { const p = document.createElement('p'); p.className = 'screen-only'; p.id = 'hint-probe';
+      p.textContent = '点击数字进入专题对照表。'; document.querySelector('article h1').after(p); }""")
+    assert page.locator("#hint-probe").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator("#hint-probe").is_visible()
+
+
+def test_matrix_topic_column_is_readable(page: Page, portal_site: str, printed) -> None:
+    """At the printable width of its paper the matrix shows every topic name on one line, in a column of
+    at least 9em, and its count columns narrow."""
+    page.goto(portal_site + printed["matrix"])
+    width = int(paper_of(page)["width_px"])
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    cells = page.evaluate("""() => [...document.querySelectorAll('article .wide-table table tbody tr')].map(tr => {
+      const first = tr.cells[0], range = document.createRange();
+      range.selectNodeContents(first);
+      const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      return {text: first.textContent.trim(), lines: lines.size, width: first.getBoundingClientRect().width,
+              em: parseFloat(getComputedStyle(first).fontSize),
+              counts: [...tr.cells].slice(1).map(c => c.getBoundingClientRect().width)};
+    })""")
+    assert len(cells) > 20, cells
+    wrapped = [c["text"] for c in cells if c["lines"] > 1]
+    assert not wrapped, f"topic names broken over lines in the printed matrix ({width}px): {wrapped}"
+    assert all(c["width"] >= 9 * c["em"] - 1 for c in cells), cells[0]
+    first = cells[0]
+    assert max(first["counts"]) < first["width"] / 2, f"count columns as wide as the topics: {first}"

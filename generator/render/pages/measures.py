@@ -20,20 +20,26 @@ def related_groups(site: Site, pm: PlacedMeasure) -> list[dict]:
         level = other.plan.tier
         group = groups.setdefault(level, {"name": site.level_name(level), "order": site.corpus.level_order(other.plan), "items": []})
         group["items"].append({"label": other.label, "path": urls.measure(other.plan.id, other.key), "score": score,
+                               "strength": site.enrichment.strength(score),
                                "plan_title": other.plan.display_title, "plan_id": other.plan.id})
     return sorted(groups.values(), key=lambda g: g["order"])
 
 
+MIN_SHARED = 0.08  # below this share of shared phrases a side-by-side reading shows nothing worth reading
+
+
 def diff_block(site: Site, pm: PlacedMeasure) -> dict | None:
+    """The most related measure's text beside this one, shared phrases marked; none where the overlap is trivial."""
     related = site.enrichment.related.get(pm.id, [])
     if not related:
         return None
     other = site.measure(related[0][0])
-    mine = f"{pm.measure.title}。{pm.measure.text}"
-    theirs = f"{other.measure.title}。{other.measure.text}"
-    d = compare_texts(mine, theirs)
+    d = compare_texts(pm.measure.text, other.measure.text)
+    if d.ratio < MIN_SHARED:
+        return None
     return {"other_label": other.label, "other_path": urls.measure(other.plan.id, other.key),
-            "other_plan": other.plan.display_title, "ratio": d.ratio, "left": Markup(d.left_html), "right": Markup(d.right_html)}
+            "other_plan": other.plan.display_title, "ratio": d.ratio, "left": Markup(d.left_html), "right": Markup(d.right_html),
+            "strength": site.enrichment.strength(related[0][1]), "score": related[0][1]}
 
 
 def citation_line(pm: PlacedMeasure) -> str:
