@@ -14,19 +14,30 @@ UNSTATED_YEAR = "未注明年份"
 CLAUSE_SEPARATOR = "……"  # between the clauses of one row
 
 
+def target_topics(site: Site, measure_id: str, target) -> list[str]:
+    """The topics a target is filed under: those whose clauses hold it, else the measure's first topic."""
+    e, pm = site.enrichment, site.measure(measure_id)
+    at = target.start - len(pm.measure.title) - 1  # targets are found in "title。text"
+    held = [tid for tid, spans in e.topic_clauses.get(measure_id, {}).items() if any(s <= at < end for s, end in spans)]
+    return [tid for tid in e.topics[measure_id] if tid in held] or e.topics[measure_id][:1]
+
+
 def targets_page(site: Site) -> Page:
     e = site.enrichment
     table = Table("量化指标", ["专题", "层级", "文件", "举措", "原文", "数值", "单位", "指向"])
-    topic_names = {t.id: t.name for t in site.corpus.config.topics}
-    ordered = sorted((i for i, ts in e.targets.items() if ts), key=lambda i: (e.topics[i][:1] or ["~"], measure_order(site, i)))
-    for measure_id in ordered:
+    order = {t.id: i for i, t in enumerate(site.corpus.config.topics)}
+    names = {t.id: t.name for t in site.corpus.config.topics}
+    rows = []
+    for measure_id, targets in e.targets.items():
         pm = site.measure(measure_id)
-        topic = topic_names.get(e.topics[measure_id][0], "") if e.topics[measure_id] else "（总体）"
-        for t in e.targets[measure_id]:
-            table.rows.append([topic, site.level_name(pm.plan.tier), (pm.plan.display_title, urls.plan(pm.plan.id)),
-                               (pm.label, urls.measure(pm.plan.id, pm.key)), display(t.clause or t.raw),
-                               "占位符" if t.placeholder else t.value, t.unit or "—", t.counts or "—"])
-    intro = ("各文件举措中的数量要求（比例、金额、人数、次数……），按专题和层级排列，便于比较上下级提出的数字。"
+        for t in targets:
+            for tid in target_topics(site, measure_id, t) or [""]:
+                rows.append(((order.get(tid, len(order)), measure_order(site, measure_id), t.start), [
+                    names.get(tid, "（总体）"), site.level_name(pm.plan.tier), (pm.plan.display_title, urls.plan(pm.plan.id)),
+                    (pm.label, urls.measure(pm.plan.id, pm.key)), display(t.clause or t.raw),
+                    "占位符" if t.placeholder else t.value, t.unit or "—", t.counts or "—"]))
+    table.rows = [row for _, row in sorted(rows, key=lambda r: r[0])]
+    intro = ("各文件举措中的数量要求（比例、金额、人数、次数……），按专题和层级排列，便于比较上下级提出的数字；一个数字归入其所在句子涉及的专题。"
              "“原文”列摘录数字所在的分句；原文以“X”留空的数值标为占位符。")
     return table_page(site, urls.TARGETS, table, intro=intro, landscape=True,
                       unsearched=(4,))  # the clauses: measure text, found on the measure pages
