@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.enrich.deadlines import document_year, resolve_year
 from generator.enrich.enrichment import Enrichment
 from generator.load.corpus import Corpus
 from generator.publish.exports import dumps_json, rows_csv
@@ -18,10 +19,12 @@ def measure_data(p, m, e: Enrichment) -> dict:
         "section": " / ".join(section_label(s) for s in m.trail),
         "annex": m.annex.title if m.annex else None,
         "years": e.years[m.id], "topics": e.topics[m.id],
-        "related": [{"id": rid, "score": round(score, 4)} for rid, score in e.related.get(m.id, [])],
-        "targets": [{"raw": t.raw, "value": t.value, "unit": t.unit, "counts": t.counts, "placeholder": t.placeholder}
-                    for t in e.targets[m.id]],
-        "deadlines": [{"raw": d.raw, "kind": d.kind, "year": d.year} for d in e.deadlines[m.id]],
+        "topic_clauses": {tid: [m.measure.text[s:t] for s, t in spans] for tid, spans in e.topic_clauses.get(m.id, {}).items()},
+        "related": [{"id": rid, "score": round(score, 4), "strength": e.strength(score)} for rid, score in e.related.get(m.id, [])],
+        "targets": [{"raw": t.raw, "value": t.value, "unit": t.unit, "counts": t.counts, "placeholder": t.placeholder,
+                     "clause": t.clause} for t in e.targets[m.id]],
+        "deadlines": [{"raw": d.raw, "kind": d.kind, "year": d.year, "resolved_year": resolve_year(d, document_year(p, m.annex)),
+                       "clause": d.clause} for d in e.deadlines[m.id]],
     }
 
 
@@ -57,7 +60,8 @@ def corpus_data(corpus: Corpus, e: Enrichment) -> dict:
     references = [{"id": r.id, "title": r.title, "doc_number": r.doc_number, "url": urls.url_of(urls.reference(r.id)),
                    "implemented_by": e.implementers.get(r.id, [])} for r in corpus.config.references]
     comparisons = [{"upper": c.upper, "lower": c.lower, "relation": c.relation, "url": urls.url_of(urls.pair(c.upper, c.lower)),
-                    "rows": [{"upper": r.upper, "lower": r.lower, "score": r.score, "overlap": r.overlap, "framing": r.framing}
+                    "rows": [{"upper": r.upper, "lower": r.lower, "score": None if r.score is None else round(r.score, 4), "overlap": r.overlap,
+                              "strength": None if r.score is None else e.strength(r.score), "framing": r.framing}
                              for r in c.rows]} for c in e.pairs]
     return {"levels": levels, "topics": topics, "plans": [plan_data(corpus, p, e) for p in corpus.plans],
             "references": references, "comparisons": comparisons}
