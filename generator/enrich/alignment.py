@@ -62,5 +62,5 @@ def align(upper: Sequence[RelItem], lower: Sequence[RelItem], threshold: float, 
 
 
 def _row(u: RelItem, d: RelItem, score: float) -> Row:
-    overlap = compare_texts(f"{u.title}。{u.text}", f"{d.title}。{d.text}").ratio
+    overlap = compare_texts(u.text, d.text).ratio  # the texts the pair page shows side by side
     return Row(u.id, d.id, score, round(overlap, SCORE_DECIMALS))

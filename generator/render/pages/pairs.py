@@ -78,8 +78,8 @@ def _matched(site: Site, row: Row) -> dict:
     d = compare_texts(upper.measure.text, lower.measure.text)
     words = site.enrichment.strength(row.score)
     return {"upper": _side(site, row.upper, d.left_spans), "lower": _side(site, row.lower, d.right_spans),
-            "strength": words, "score": row.score, "overlap": d.ratio,
-            "tip": f"相关度 {row.score:.2f}（用词相似度，0—1）；文字重合度 {d.ratio * 100:.0f}%（两条举措中相同短语所占比例）"}
+            "strength": words, "score": row.score, "overlap": row.overlap,
+            "tip": f"相关度 {row.score:.2f}（用词相似度，0—1）；文字重合度 {row.overlap * 100:.0f}%（两条举措中相同短语所占比例）"}
 
 
 def sections(site: Site, pair: PlanPair) -> dict:

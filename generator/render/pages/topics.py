@@ -61,10 +61,11 @@ def _row(site: Site, topic_id: str, measure_id: str) -> dict:
     pm = site.measure(measure_id)
     text = pm.measure.text
     spans = site.enrichment.topic_clauses.get(measure_id, {}).get(topic_id, ())
+    excerpt = highlight.excerpt(text, spans)
     return {
         "pm": pm, "plan": pm.plan, "doc": document_label(pm.plan),
-        "excerpt": highlight.excerpt(text, spans),
-        "excerpt_html": Markup(highlight.marked(highlight.excerpt(text, spans), [], "strong")),
+        "excerpt": excerpt,
+        "excerpt_html": Markup(highlight.marked(excerpt, [])),
         "full_html": Markup(highlight.marked(text, spans, tag="strong", css="topic-clause")),
         "numbers": numbers_in_context(site, measure_id),
     }
