@@ -28,15 +28,21 @@ HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(]\s*[一
 CHAPTER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(]\s*[一二三四五六七八九十]+\s*[)）])\s*(\S.*)$")
 INDENTED = re.compile(r"^ {2,}(\S.*)$")
 
+# level key → (tier name of site_config/levels.yaml, body_kind, region suffix, 文号 prefixes)
 LEVELS = {
-    "central": ("全国", ["中组发", "中办发"]),
-    "province": ("广东省", ["粤组通", "粤办发", "粤组字"]),
-    "city": ("市", ["深办发", "穗办", "珠组通", "汕委办", "佛办发", "莞组通"]),
-    "district": ("区", ["海城管党组", "福田办发", "南山委", "天河组通", "越秀办"]),
-    "unit": ("单位", ["市委直属机关工委", "市国资委党委", "区城管局党组"]),
+    "central": ("中央", "党委", ["中组发", "中办发"]),
+    "province": ("省", "组织部门", ["粤组通", "粤办发", "粤组字"]),
+    "city": ("市", "办公厅（室）", ["深办发", "穗办", "珠组通", "汕委办", "佛办发", "莞组通"]),
+    "district": ("区县", "党委", ["海城管党组", "福田办发", "南山委", "天河组通", "越秀办"]),
+    "unit": ("区县", "部门", ["市委直属机关工委", "市国资委党委", "区城管局党组"]),
 }
-CITIES = ["深圳市", "广州市", "珠海市", "汕头市", "佛山市", "东莞市", "中山市", "江门市", "湛江市", "茂名市", "肇庆市", "惠州市"]
-DISTRICTS = ["海珠区", "福田区", "南山区", "天河区", "越秀区", "罗湖区", "宝安区", "龙岗区", "番禺区", "白云区", "香洲区", "禅城区"]
+PARENT = {"province": "central", "city": "province", "district": "city", "unit": "city"}
+DISTRICTS = {
+    "广州市": ["海珠区", "天河区", "越秀区", "番禺区", "白云区"],
+    "深圳市": ["福田区", "南山区", "罗湖区", "宝安区", "龙岗区"],
+    "珠海市": ["香洲区", "斗门区", "金湾区"],
+    "佛山市": ["禅城区", "南海区", "顺德区"],
+}
 UNITS = ["城市管理局", "教育局", "卫生健康局", "国资委", "交通运输局", "市场监督管理局", "民政局", "住房和城乡建设局"]
 KINDS = ["实施方案", "工作要点", "实施意见"]
 THEMES = {2018: "规范化建设", 2019: "组织力提升", 2020: "基层党建全面进步全面过硬", 2021: "巩固提升", 2022: "高质量发展"}
@@ -129,21 +135,56 @@ def emit(value: object, indent: int = 0) -> list[str]:
     return lines
 
 
-def make_plan(index: int, count: int, pool: list[SeedMeasure], rng: random.Random) -> dict:
+def make_plan(index: int, count: int, pool: list[SeedMeasure], rng: random.Random, parents: dict[str, list[dict]]) -> dict:
     level = list(LEVELS)[index % len(LEVELS)]
-    suffix, prefixes = LEVELS[level]
-    region = {
-        "central": "全国",
-        "province": "广东省",
-        "city": rng.choice(CITIES),
-        "district": rng.choice(DISTRICTS),
-        "unit": rng.choice(DISTRICTS) + rng.choice(UNITS),
-    }[level]
+    tier, body_kind, prefixes = LEVELS[level]
     start = rng.choice([2018, 2019, 2020, 2021])
     end = start + rng.choice([0, 2])
     kind = rng.choice(KINDS)
-    short = f"{region}{kind}（第{index + 1}号）"
     picked = rng.sample(pool, min(count, len(pool))) if count <= len(pool) else [rng.choice(pool) for _ in range(count)]
+    upper = rng.choice(parents[PARENT[level]]) if level in PARENT and parents.get(PARENT[level]) else None
+    region, name = region_of(level, upper, rng)
+    return {
+        "id": f"synth-{level}-{index + 1:05d}",
+        "source": "",
+        "title": f"{name}加强党的基层组织建设{kind}（{start if start == end else f'{start}—{end}'}年）",
+        "short_title": f"{name}{kind}（第{index + 1}号）",
+        "doc_number": f"{rng.choice(prefixes)}〔{start}〕{index + 1}号",
+        "issuer": f"中共{name}委员会" if level != "unit" else f"中共{name}党组",
+        "tier": tier,
+        "body_kind": body_kind,
+        "region": region,
+        "kind": kind,
+        "issued": f"{start}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "period": {"start": str(start), "end": str(end)},
+        "based_on": [{"doc_number": upper["doc_number"], "title": upper["title"]}] if upper else [],
+        "recipients": "各有关单位党组织",
+        "notice": f"现将《{name}加强党的基层组织建设{kind}》印发给你们，请结合实际认真贯彻落实。",
+        "preamble": "",
+        "year_themes": [{"year": str(y), "theme": THEMES.get(y, "巩固提升"), "text": ""} for y in range(start, end + 1)],
+        "sections": sections_of(picked),
+        "annexes": [],
+        "closing": "",
+        "footer": "",
+    }
+
+
+def region_of(level: str, upper: dict | None, rng: random.Random) -> tuple[str, str]:
+    """(region, name in the title): a city inside Guangdong, a district or department inside its upper city."""
+    if level == "central":
+        return "全国", "全国"
+    if level == "province":
+        return "广东省", "广东省"
+    if level == "city":
+        city = rng.choice(sorted(DISTRICTS))
+        return city, city
+    city = upper["region"] if upper else "广州市"
+    district = city + rng.choice(DISTRICTS[city])
+    return (district, district) if level == "district" else (district, district + rng.choice(UNITS))
+
+
+def sections_of(picked: list[SeedMeasure]) -> list[dict]:
+    """The picked paragraphs grouped under their seed chapters, measures numbered through the plan."""
     chapters: dict[str, list[SeedMeasure]] = {}
     for m in picked:
         chapters.setdefault(m.chapter or "主要任务", []).append(m)
@@ -154,40 +195,22 @@ def make_plan(index: int, count: int, pool: list[SeedMeasure], rng: random.Rando
             number += 1
             measures.append({"number": str(number), "title": m.title, "text": m.text})
         sections.append({"number": "一二三四五六七八九十"[ci % 10] + "、", "title": chapter, "text": "", "measures": measures, "sections": []})
-    return {
-        "id": f"synth-{level}-{index + 1:05d}",
-        "source": picked[0].source if picked else "",
-        "title": f"{region}加强党的基层组织建设{kind}（{start if start == end else f'{start}—{end}'}年）",
-        "short_title": short,
-        "doc_number": f"{rng.choice(prefixes)}〔{start}〕{rng.randint(1, 99)}号",
-        "issuer": f"中共{region}委员会" if level != "unit" else f"中共{region}党组",
-        "level": level,
-        "region": region,
-        "kind": kind,
-        "issued": f"{start}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-        "period": {"start": str(start), "end": str(end)},
-        "based_on": [{"doc_number": "粤办发〔2018〕19号"}] if level != "province" else [],
-        "recipients": "各有关单位党组织",
-        "notice": f"现将《{region}加强党的基层组织建设{kind}》印发给你们，请结合实际认真贯彻落实。",
-        "preamble": "",
-        "year_themes": [{"year": str(y), "theme": THEMES.get(y, "巩固提升"), "text": ""} for y in range(start, end + 1)],
-        "sections": sections,
-        "annexes": [],
-        "closing": "",
-        "footer": "",
-    }
+    return sections
 
 
 def build(total_measures: int, out: Path, seed: int = 20180101) -> dict:
+    """N measures in plans of 10–60 measures; each plan below the centre cites one plan of the tier above."""
     pool = seed_measures()
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
     (out / "plans").mkdir(parents=True)
     made, index = 0, 0
+    parents: dict[str, list[dict]] = {}
     while made < total_measures:
         count = min(rng.randint(10, 60), total_measures - made)
-        plan = make_plan(index, count, pool, rng)
+        plan = make_plan(index, count, pool, rng, parents)
+        parents.setdefault(plan["id"].split("-")[1], []).append(plan)
         text = "\n".join(emit(plan)) + "\n"
         (out / "plans" / f"{plan['id']}.yaml").write_text(text, encoding="utf-8")
         made += sum(len(s["measures"]) for s in plan["sections"])
