@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 import traceback
 from pathlib import Path
 from typing import Iterable
@@ -43,6 +42,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--docs-dir", type=Path, default=DEFAULT.docs_dir, help="生成的 Markdown 目录")
     build.add_argument("--offline", action="store_true", help="生成可离线打开（file://）的副本")
     build.add_argument("--no-mkdocs", action="store_true", help="只生成 Markdown，不运行 mkdocs")
+    build.add_argument("--quiet", action="store_true", help="不显示各阶段进度，只显示结果（CI 中默认如此）")
+    build.add_argument("--timings", type=Path, default=None, help="把各阶段用时写入这个 JSON 文件（供基准测试）")
     serve = sub.add_parser("serve", help="生成并在本机预览，文件改动后自动刷新")
     _common(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
@@ -80,30 +81,37 @@ def run_build(config: PortalConfig, *, mkdocs: bool = True) -> int:
 
 def _build(config: PortalConfig, mkdocs: bool) -> int:
     from generator.pipeline import generate
-    from generator.publish.mkdocs_run import OldSiteKept, PublishError, publish
+    from generator.progress import Progress
+    from generator.publish.mkdocs_run import PublishError, publish
+    from generator.publish.swap import OldSiteKept
 
-    started = time.perf_counter()
+    progress = Progress(quiet=config.quiet)
     try:
-        generated = generate(config)
+        generated = generate(config, progress)
     except ContentErrors as exc:
         print_problems(exc.problems)
         print(f"生成失败：内容有错误，{UNCHANGED}请按上面每行开头的“文件:行:列”修改后重试。", file=sys.stderr)
         return 1
     print_problems(generated.warnings)
-    corpus = generated.corpus
-    print(f"已生成 {len(generated.pages)} 个页面（{len(corpus.plans)} 个方案，{len(corpus.measures)} 条举措；"
-          f"改动 {generated.changed} 个文件，删除 {generated.removed} 个过时文件）。")
+    summary = progress.summary(len(generated.pages), generated.changed, generated.removed)
     if not mkdocs:
-        return 0
+        print(f"已生成 Markdown：{summary}")
+        return _timings(config, progress)
     try:
-        publish(config, [page.path for page in generated.pages])
+        publish(config, [page.path for page in generated.pages], progress)
     except PublishError as exc:
         print(f"网站生成失败（mkdocs build）：\n{exc}\n{UNCHANGED}", file=sys.stderr)
         return 1
     except OldSiteKept as exc:
         print(f"新网站已发布：{config.site_dir}；旧网站未能删除：{exc}。请手动删除这个目录。", file=sys.stderr)
         return 0
-    print(f"网站已更新：{config.site_dir}（用时 {time.perf_counter() - started:.1f} 秒）")
+    print(f"网站已更新：{config.site_dir}。{progress.summary(len(generated.pages), generated.changed, generated.removed)}")
+    return _timings(config, progress)
+
+
+def _timings(config: PortalConfig, progress) -> int:
+    if config.timings_file is not None:
+        progress.write_timings(config.timings_file)
     return 0
 
 

@@ -1,7 +1,7 @@
 """One frozen ``PortalConfig``: paths, thresholds, limits and switches, built once and passed down.
 
 ``PortalConfig.from_args`` builds it from the command line (and ``PORTAL_DEBUG`` /
-``PORTAL_TOKENIZE_PROCESSES`` from the environment, read here and nowhere else);
+``PORTAL_TOKENIZE_PROCESSES``, ``PORTAL_MKDOCS_PROCESSES`` and ``CI`` from the environment, read here and nowhere else);
 the defaults describe this repository's own layout. Nothing else in the package
 computes a path from ``__file__`` or reads a setting from the environment.
 """
@@ -28,6 +28,8 @@ class PortalConfig:
     # switches
     offline: bool = False
     debug: bool = False
+    quiet: bool = False  # no progress lines (``--quiet``, and in CI): only results and problems
+    timings_file: Path | None = None  # ``--timings``: seconds per stage as JSON
     # limits
     max_file_bytes: int = 2 * 1024 * 1024  # a plan file larger than this is refused
     max_depth: int = 64  # YAML nested deeper than this (lists in lists, mappings in mappings) is refused
@@ -35,6 +37,7 @@ class PortalConfig:
     max_import_bytes: int = 5 * 1024 * 1024  # a text larger than this is refused by the importer
     nav_plan_limit: int = 60  # past this many plans the nav lists levels only
     tokenize_processes: int | None = None  # None: as many as the machine has, for large inputs only
+    mkdocs_processes: int | None = None  # MkDocs processes rendering shards of the site; None: 2 cores for large sites
     # thresholds of the comparisons
     related_threshold: float = 0.12  # related measures shown on a measure page
     related_top_k: int = 10
@@ -65,6 +68,17 @@ class PortalConfig:
         return self.repository / "mkdocs.yml"
 
     @property
+    def mkdocs_hooks(self) -> Path:
+        """The portal's MkDocs hooks (named in the generated mkdocs.yml)."""
+        return self.repository / "generator" / "publish" / "mkdocs_hooks.py"
+
+    @property
+    def mkdocs_code(self) -> list[Path]:
+        """The code that runs inside MkDocs: a change to it renders every page again."""
+        publish = self.repository / "generator" / "publish"
+        return [publish / name for name in ("mkdocs_hooks.py", "mkdocs_build.py", "csp.py")]
+
+    @property
     def generated_mkdocs_yml(self) -> Path:
         """The generated MkDocs configuration (inherits ``mkdocs_yml``, adds docs_dir and nav)."""
         return self.docs_dir.parent / "mkdocs.yml"
@@ -82,8 +96,12 @@ class PortalConfig:
         given = {name: getattr(args, name) for name in ("content", "site_config", "docs_dir", "site_dir", "offline")
                  if getattr(args, name, None) is not None}
         processes = environ.get("PORTAL_TOKENIZE_PROCESSES", "").strip()
-        return cls(**given, debug=bool(environ.get("PORTAL_DEBUG")),
-                   tokenize_processes=int(processes) if processes.isdigit() else None)
+        renderers = environ.get("PORTAL_MKDOCS_PROCESSES", "").strip()
+        quiet = bool(getattr(args, "quiet", False)) or environ.get("CI", "").lower() == "true"
+        return cls(**given, debug=bool(environ.get("PORTAL_DEBUG")), quiet=quiet,
+                   timings_file=getattr(args, "timings", None),
+                   tokenize_processes=int(processes) if processes.isdigit() else None,
+                   mkdocs_processes=int(renderers) if renderers.isdigit() and int(renderers) > 0 else None)
 
 
 DEFAULT = PortalConfig()

@@ -13,6 +13,7 @@ from generator.enrich.enrichment import Enrichment, enrich
 from generator.load.corpus import Corpus
 from generator.load.loader import load
 from generator.problems import ContentError, ContentErrors
+from generator.progress import Progress
 from generator.publish.output import write_docs
 from generator.render.context import Site
 from generator.render.environment import Page, Renderer
@@ -30,15 +31,23 @@ class Generated:
     removed: int = 0
 
 
-def generate(config: PortalConfig) -> Generated:
+def generate(config: PortalConfig, progress: Progress | None = None) -> Generated:
     """Raises ContentErrors (every problem) when the content has errors; writes nothing then."""
-    result = load(config)
-    if result.corpus is None:
-        raise ContentErrors(result.errors + result.warnings)
-    corpus = result.corpus
-    enrichment = enrich(corpus, config)
-    site = Site(corpus, enrichment, Renderer(config.templates))
-    pages = build_pages(site)
-    nav = build_nav(corpus, enrichment.all_years, config.nav_plan_limit)
-    writer = write_docs(config, corpus, enrichment, pages, nav)
+    progress = progress or Progress(quiet=True)
+    with progress.stage("load") as stage:
+        result = load(config)
+        if result.corpus is None:
+            raise ContentErrors(result.errors + result.warnings)
+        corpus = result.corpus
+        stage.done = f"{len(corpus.plans)} 个方案，{len(corpus.measures)} 条举措"
+    with progress.stage("enrich") as stage:
+        enrichment = enrich(corpus, config)
+        stage.done = "相关举措、专题、对照、指标与时间节点"
+    with progress.stage("render") as stage:
+        pages = build_pages(Site(corpus, enrichment, Renderer(config.templates)))
+        nav = build_nav(corpus, enrichment.all_years, config.nav_plan_limit)
+        stage.done = f"{len(pages)} 个页面"
+    with progress.stage("write") as stage:
+        writer = write_docs(config, corpus, enrichment, pages, nav)
+        stage.done = f"{writer.changed} 个文件有改动，{writer.removed} 个过时文件已删除"
     return Generated(corpus, enrichment, pages, result.warnings, writer.changed, writer.removed)

@@ -106,13 +106,15 @@ def test_a_changed_page_is_reported_as_a_readable_diff() -> None:
     assert "data/x.xlsx: binary file differs" in report
 
 
-def test_mkdocs_search_uses_the_dictionary_of_the_chosen_site_config(tmp_path: Path) -> None:
-    """服务圈 is only in the fixture's dictionary: the stock search index keeps it whole only if MkDocs used it."""
+def test_the_search_words_come_from_the_dictionary_of_the_chosen_site_config(tmp_path: Path) -> None:
+    """服务圈 is only in the fixture's dictionary: the portal search's word list (words.js) has it only if the build used it."""
+    from generator.search.query import parse_script
+
     fixture = FIXTURES / "basic"
-    site = tmp_path / "site"
-    result = run_generator("build", "--content", str(fixture / "content"), "--site-config", str(fixture / "site_config"),
-                           "--docs-dir", str(tmp_path / "build" / "docs"), "--site-dir", str(site), env=EPOCH)
+    docs = tmp_path / "build" / "docs"
+    result = run_generator("build", "--no-mkdocs", "--content", str(fixture / "content"), "--site-config",
+                           str(fixture / "site_config"), "--docs-dir", str(docs), env=EPOCH)
     assert result.returncode == 0, result.stderr
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    tokens = {t for doc in index["docs"] for t in re.split(r"[\u200b\s]+", doc["text"])}
-    assert "服务圈" in tokens and "党群服务中心" in tokens
+    _, data = parse_script((docs / "searchdata" / "words.js").read_text(encoding="utf-8"))
+    assert "服务圈" in data["words"] and "党群服务中心" in data["words"]
+    assert "服务圈" not in (ROOT / "site_config" / "dictionary.txt").read_text(encoding="utf-8")

@@ -205,19 +205,20 @@ def test_a_site_that_lost_pages_is_not_published(tmp_path: Path, monkeypatch) ->
     site.mkdir()
     (site / "index.html").write_text("旧网站", encoding="utf-8")
 
-    def partial_build(config, out):  # as if build/docs had been deleted half-way
+    def partial_build(config, out, *shards):  # as if build/docs had been deleted half-way
         (out / "index.html").write_text("新", encoding="utf-8")
         return subprocess.CompletedProcess([], 0, "", "")
 
     monkeypatch.setattr(mkdocs_run, "run_mkdocs", partial_build)
     with pytest.raises(mkdocs_run.PublishError, match="缺少 1 个页面"):
-        mkdocs_run.publish(PortalConfig(site_dir=site), ["index.md", "plans/p/index.md"])
+        mkdocs_run.publish(PortalConfig(site_dir=site, docs_dir=tmp_path / "build" / "docs"), ["index.md", "plans/p/index.md"])
     assert (site / "index.html").read_text(encoding="utf-8") == "旧网站"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "site"]
+    assert not list((tmp_path / "build").iterdir()), "the working copy of a failed build is thrown away"
 
 
 def test_an_old_site_that_cannot_be_removed_is_reported_as_such(tmp_path: Path, monkeypatch) -> None:
-    from generator.publish import mkdocs_run
+    from generator.publish import swap
 
     new, live = tmp_path / "new", tmp_path / "site"
     new.mkdir()
@@ -227,9 +228,9 @@ def test_an_old_site_that_cannot_be_removed_is_reported_as_such(tmp_path: Path, 
     def refuse(path, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(mkdocs_run.shutil, "rmtree", refuse)
-    with pytest.raises(mkdocs_run.OldSiteKept):
-        mkdocs_run.swap_in(new, live)
+    monkeypatch.setattr(swap.shutil, "rmtree", refuse)
+    with pytest.raises(swap.OldSiteKept):
+        swap.swap_in(new, live)
     assert (live / "index.html").read_text(encoding="utf-8") == "新"
 
 

@@ -19,17 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.resolver import BaseResolver
-
-try:
-    from yaml.cyaml import CParser
-except ImportError:  # a PyYAML built without libyaml: the pure-Python loader only
-    CParser = None
 
 from generator.config import DEFAULT
 from generator.load.characters import IN_VALUE, file_character_problems, position, value_character
 from generator.load.files import read_file
+from generator.load.yaml_loaders import FastTextLoader, TextLoader, AliasRefused, NotSure, TooDeep
 from generator.load.yaml_messages import inner_quote, problem_mark, unclosed_quote, yaml_problem
 from generator.messages import field_label, phrase
 from generator.problems import ContentError, error
@@ -59,92 +53,6 @@ class YamlDocument:
                 return self.positions[loc]
             loc = loc[:-1]
         return self.positions.get((), (1, 1))
-
-
-class _AliasRefused(yaml.YAMLError):
-    def __init__(self, mark: yaml.Mark):
-        super().__init__("alias")
-        self.mark = mark
-
-
-class _NotSure(yaml.YAMLError):
-    """The libyaml reading may differ from PyYAML's here: read the file with the pure-Python loader."""
-
-
-class _TooDeep(yaml.YAMLError):
-    def __init__(self, mark: yaml.Mark):
-        super().__init__("too deep")
-        self.mark = mark
-
-
-class _Guarded:
-    """Composing that refuses anchors and aliases and limits nesting (mixed into both loaders below)."""
-
-    max_depth: int
-    depth: int
-
-    def compose_node(self, parent, index):  # type: ignore[override]
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise _AliasRefused(event.start_mark)
-        if not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            return Composer.compose_node(self, parent, index)
-        if self.depth >= self.max_depth:
-            raise _TooDeep(event.start_mark)
-        self.depth += 1
-        try:
-            return Composer.compose_node(self, parent, index)
-        finally:
-            self.depth -= 1
-
-
-class TextLoader(_Guarded, yaml.SafeLoader):
-    """A SafeLoader that resolves every plain scalar to text, refuses anchors and aliases, and limits nesting.
-
-    Pure Python: its error marks and messages are the ones ``yaml_messages`` explains.
-    """
-
-    yaml_implicit_resolvers: dict = {}
-
-    def __init__(self, stream: str, max_depth: int = DEFAULT.max_depth) -> None:
-        super().__init__(stream)
-        self.max_depth, self.depth = max_depth, 0
-
-
-FastTextLoader = None
-if CParser is not None:
-    class FastTextLoader(_Guarded, Composer, CParser, BaseResolver):
-        """The same nodes as ``TextLoader`` (tags, values, marks), scanned and parsed by libyaml: ~6× faster.
-
-        Only for files that parse: on any YAML error the file is read again with ``TextLoader``, so
-        maintainers get the same messages whichever parser libyaml would have given.
-        """
-
-        yaml_implicit_resolvers: dict = {}
-
-        def __init__(self, stream: str, max_depth: int = DEFAULT.max_depth) -> None:
-            CParser.__init__(self, stream)
-            Composer.__init__(self)
-            BaseResolver.__init__(self)
-            self.max_depth, self.depth, self.in_flow = max_depth, 0, False
-
-        def compose_node(self, parent, index):  # type: ignore[override]
-            event = self.peek_event()
-            if getattr(event, "tag", None) is not None or self.in_flow:
-                raise _NotSure()  # explicit tags, and values in [ ] or { }: libyaml accepts some PyYAML refuses
-            if not getattr(event, "flow_style", False):
-                return _Guarded.compose_node(self, parent, index)
-            self.in_flow = True  # [] and {} (no values inside) are fine
-            try:
-                return _Guarded.compose_node(self, parent, index)
-            finally:
-                self.in_flow = False
-
-        def compose_scalar_node(self, anchor):
-            event = self.peek_event()
-            if not event.value and event.style not in ('"', "'"):
-                raise _NotSure()  # an empty unquoted value: libyaml may place or accept it otherwise than PyYAML
-            return Composer.compose_scalar_node(self, anchor)
 
 
 def decode_text(path: Path, raw: bytes, max_bytes: int, *, empty: str | None = "file.empty") -> tuple[str | None, list[ContentError]]:
@@ -255,7 +163,7 @@ def _compose(path: Path, text: str, max_depth: int) -> tuple[yaml.Node | None, l
             node = loader.get_single_node()
             if node is None or isinstance(node, yaml.MappingNode):  # a plan or config file, as it should be
                 return node, []
-        except (yaml.YAMLError, _AliasRefused, _TooDeep):
+        except (yaml.YAMLError, AliasRefused, TooDeep):
             pass  # read it again below, for the messages and marks of the pure-Python parser
         finally:
             loader.dispose()
@@ -267,9 +175,9 @@ def _compose_exactly(path: Path, text: str, max_depth: int) -> tuple[yaml.Node |
     try:
         loader = TextLoader(text, max_depth)
         return loader.get_single_node(), []
-    except _AliasRefused as exc:
+    except AliasRefused as exc:
         return None, [error("yaml.alias", path, *_mark(exc.mark))]
-    except _TooDeep as exc:
+    except TooDeep as exc:
         return None, [error("yaml.too_deep", path, *_mark(exc.mark), limit=max_depth)]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(path, text, exc)]

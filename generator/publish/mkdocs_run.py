@@ -1,21 +1,37 @@
-"""Running MkDocs into a temporary directory and swapping it in for site/ only when it succeeded."""
+"""Running MkDocs — one process per core, into a working copy kept between builds — and publishing the result.
+
+* ``run_mkdocs`` renders the shards of the site in parallel (``mkdocs_build``, ``mkdocs_hooks``) into
+  the working copy beside the docs directory. Only pages whose Markdown changed since they were last
+  rendered are rendered again; when anything that every page depends on changed — the navigation
+  and settings (the generated mkdocs.yml), the theme, the versions of MkDocs and mkdocs-material —
+  the working copy is emptied first (``build_stamp``). So an edit re-renders the pages it touched,
+  and the result is the site a build from nothing would give.
+* a build that fails throws the working copy away (the next build starts from nothing) and leaves
+  the live site as it was; one that succeeds is checked for lost pages, hard-linked into a temporary
+  folder beside the live site and swapped in for it in one step (``swap``).
+"""
 
 from __future__ import annotations
 
-import ctypes
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
 from generator.config import PortalConfig
-from generator.publish.csp import add_policies
+from generator.progress import Progress
+from generator.publish.mkdocs_hooks import MANIFEST
+from generator.publish.swap import OldSiteKept, link_copy, make_readable, remove_leftovers, swap_in
 from generator.publish.targets import MARKER_TEXT, SITE_MARKER
 
-RENAME_EXCHANGE = 2
-AT_FDCWD = -100
+__all__ = ["OldSiteKept", "PublishError", "publish", "run_mkdocs", "mkdocs_command", "mkdocs_env"]
+STAMP = ".portal-build-stamp"
+SMALL_SITE = 300  # pages; below this one process renders everything (starting a second costs more)
 
 
 class PublishError(Exception):
@@ -23,73 +39,61 @@ class PublishError(Exception):
 
 
 def mkdocs_env(config: PortalConfig) -> dict[str, str]:
-    """What mkdocs.yml reads with !ENV: the offline switch and the dictionary of the configured site_config.
+    """What mkdocs.yml reads with !ENV: the offline switch.
 
     ``NO_MKDOCS_2_WARNING`` turns off the banner mkdocs-material (9.7+) prints at every start
     ("Material for MkDocs reaches end of life …", Zensical).
     """
-    return dict(os.environ, PORTAL_OFFLINE="true" if config.offline else "false",
-                PORTAL_JIEBA_DICT=str(config.dictionary.resolve()), NO_MKDOCS_2_WARNING="1")
-
-
-# `python -m mkdocs`, with jieba's progress lines ("Building prefix dict from …", "Loading model …",
-# "Prefix dict has been built successfully.") silenced: the search plugin (lang: zh) loads jieba in
-# that process, and jieba logs them at DEBUG to stderr by default. Its warnings and errors still show.
-MKDOCS_MAIN = ("import logging, jieba; jieba.setLogLevel(logging.WARNING); "
-               "from mkdocs.__main__ import cli; cli(prog_name='mkdocs')")
+    return dict(os.environ, PORTAL_OFFLINE="true" if config.offline else "false", NO_MKDOCS_2_WARNING="1")
 
 
 def mkdocs_command(config: PortalConfig, *args: str) -> list[str]:
-    return [sys.executable, "-c", MKDOCS_MAIN, *args, "-f", str(config.generated_mkdocs_yml)]
+    """``mkdocs …`` on the generated configuration (``serve`` uses it)."""
+    return [sys.executable, "-m", "mkdocs", *args, "-f", str(config.generated_mkdocs_yml)]
 
 
-def run_mkdocs(config: PortalConfig, out_dir: Path) -> subprocess.CompletedProcess:
-    cmd = mkdocs_command(config, "build", "--strict", "--quiet") + ["-d", str(out_dir)]
-    return subprocess.run(cmd, cwd=config.repository, env=mkdocs_env(config), capture_output=True, text=True)
+def work_dir(config: PortalConfig) -> Path:
+    docs = config.docs_dir.resolve()
+    return docs.parent / f"{docs.name}-site"
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths (Linux renameat2); False where unsupported."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    return renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0
+def build_stamp(config: PortalConfig) -> str:
+    """A digest of everything every page depends on besides its own Markdown."""
+    digest = hashlib.sha256()
+    for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
+        digest.update(f"{name}={version(name)};".encode())
+    digest.update(f"site={config.site_dir.resolve()};offline={config.offline};".encode())
+    inputs = [config.generated_mkdocs_yml, config.mkdocs_yml, *config.mkdocs_code,
+              *sorted(p for p in config.theme_dir.rglob("*.html"))]
+    for path in inputs:
+        digest.update(path.as_posix().encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")
+    return digest.hexdigest()
 
 
-class OldSiteKept(Exception):
-    """The new site is live, but the old one could not be deleted."""
+def processes(config: PortalConfig, pages: int) -> int:
+    if config.mkdocs_processes:
+        return config.mkdocs_processes
+    return 1 if pages < SMALL_SITE else max(1, min(os.cpu_count() or 1, 2))
 
 
-def swap_in(new_dir: Path, site_dir: Path) -> None:
-    """Replace site_dir by new_dir in one step; the old site is removed afterwards (OldSiteKept if it cannot be)."""
-    if not site_dir.exists():
-        os.rename(new_dir, site_dir)
-        return
-    if _exchange(new_dir, site_dir):
-        _remove_old(new_dir)  # new_dir now holds the old site
-        return
-    old = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    os.rename(site_dir, old)
-    os.rename(new_dir, site_dir)
-    _remove_old(old)
+def run_mkdocs(config: PortalConfig, out: Path, shards: int = 1) -> subprocess.CompletedProcess:
+    """MkDocs in ``shards`` processes at once, each rendering its share of the pages into ``out``."""
+    running = []
+    for index in range(shards):
+        cmd = [sys.executable, "-m", "generator.publish.mkdocs_build", str(config.generated_mkdocs_yml), str(out),
+               f"{index}/{shards}"]
+        running.append(subprocess.Popen(cmd, cwd=config.repository, env=mkdocs_env(config), stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True))
+    results = [(proc, *proc.communicate()) for proc in running]
+    code = next((proc.returncode for proc, _, _ in results if proc.returncode), 0)
+    stdout = "\n".join(out_text for _, out_text, _ in results)
+    stderr = "\n".join(err for _, _, err in results if err)
+    return subprocess.CompletedProcess(cmd, code, stdout, stderr)
 
 
-def _remove_old(old: Path) -> None:
-    try:
-        shutil.rmtree(old)
-    except OSError as exc:
-        raise OldSiteKept(f"{old}（{exc.strerror or exc}）") from None
-
-
-def remove_leftovers(site_dir: Path) -> None:
-    """Temporary folders of builds that were killed before they could clean up."""
-    for leftover in site_dir.parent.glob(f".{site_dir.name}-build-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-    shutil.rmtree(site_dir.with_name(site_dir.name + ".old"), ignore_errors=True)
+def rendered_count(result: subprocess.CompletedProcess) -> int:
+    counts = [json.loads(line)["rendered"] for line in result.stdout.splitlines() if line.startswith('{"rendered"')]
+    return sum(counts)
 
 
 MKDOCS_LOG = "mkdocs-build.log"
@@ -113,34 +117,71 @@ def missing_pages(site: Path, expected: list[str]) -> list[str]:
     return [rel for rel in expected if not (site / (rel[: -len(".md")] + ".html")).is_file()]
 
 
-def publish(config: PortalConfig, pages: list[str]) -> None:
-    """Build the site with MkDocs into a temporary folder beside ``site_dir``, check it, then swap it in.
+def remove_unlisted(site: Path) -> int:
+    """Delete what the working copy holds beyond the manifest of this build (pages removed since)."""
+    manifest = site / MANIFEST
+    if not manifest.is_file():  # MkDocs did not finish: missing_pages tells what is lost
+        return 0
+    listed = set(json.loads(manifest.read_text(encoding="utf-8"))) | {MANIFEST, STAMP}
+    removed = 0
+    for path in sorted(site.rglob("*"), reverse=True):
+        rel = path.relative_to(site).as_posix()
+        if path.is_file() and rel not in listed:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed
+
+
+def prepare_work(config: PortalConfig) -> tuple[Path, str]:
+    """The working copy, emptied unless the last build that used it had the same stamp."""
+    work, stamp = work_dir(config), build_stamp(config)
+    kept = work / STAMP
+    if not kept.is_file() or kept.read_text(encoding="utf-8") != stamp:
+        shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
+    return work, stamp
+
+
+def render_site(config: PortalConfig, pages: list[str], progress: Progress) -> Path:
+    """The working copy with every page rendered; raises PublishError (and forgets the copy) otherwise."""
+    work, stamp = prepare_work(config)
+    (work / STAMP).unlink(missing_ok=True)  # a build that dies half-way must not look finished
+    with progress.stage("mkdocs") as stage:
+        result = run_mkdocs(config, work, processes(config, len(pages)))
+        if result.returncode != 0:
+            shutil.rmtree(work, ignore_errors=True)
+            raise PublishError(failure_summary(config, result))
+        remove_unlisted(work)
+        lost = missing_pages(work, pages)
+        if lost:
+            shutil.rmtree(work, ignore_errors=True)
+            raise PublishError(f"生成的网站缺少 {len(lost)} 个页面（如 {lost[0]}）：生成过程中 Markdown 目录被改动或删除了。")
+        (work / STAMP).write_text(stamp, encoding="utf-8")
+        stage.done = f"渲染 {rendered_count(result)} 个页面（共 {len(pages)} 个）"
+    return work
+
+
+def publish(config: PortalConfig, pages: list[str], progress: Progress | None = None) -> None:
+    """Render the site (``render_site``), then put a hard-linked copy of it in place of ``site_dir``.
 
     ``pages`` are the Markdown pages the generator wrote: each must come out as HTML, or the build
     lost its inputs on the way and nothing is published.
     """
+    progress = progress or Progress(quiet=True)
     site_dir = config.site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(site_dir)
+    work = render_site(config, pages, progress)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
-        result = run_mkdocs(config, tmp)
-        if result.returncode != 0:
-            raise PublishError(failure_summary(config, result))
-        lost = missing_pages(tmp, pages)
-        if lost:
-            raise PublishError(f"生成的网站缺少 {len(lost)} 个页面（如 {lost[0]}）：生成过程中 Markdown 目录被改动或删除了。")
-        if not config.offline:
-            add_policies(tmp)
-        (tmp / SITE_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a web server runs as another user
-        swap_in(tmp, site_dir)
+        with progress.stage("swap") as stage:
+            link_copy(work, tmp, skip=frozenset({MANIFEST, STAMP}))
+            (tmp / SITE_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            make_readable(tmp)
+            swap_in(tmp, site_dir)
+            stage.done = str(config.site_dir)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

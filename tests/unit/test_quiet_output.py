@@ -92,4 +92,4 @@ def test_a_build_prints_no_jieba_progress_or_material_banner(tmp_path):
     output = mkdocs.stdout + mkdocs.stderr
     assert "Documentation built in" in output  # MkDocs' own messages still show
     assert not [line for line in output.splitlines() if any(chatter in line for chatter in CHATTER)], output
-    assert (tmp_path / "site" / "search" / "search_index.json").is_file()
+    assert (tmp_path / "site" / "index.html").is_file()

@@ -1,0 +1,70 @@
+"""Builds after an edit render only what changed, and give the bytes of a build from nothing (issue 16).
+
+Also: a site rendered by two MkDocs processes at once is the site one process renders.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from tests.conftest import run_generator
+from tests.site_build import EPOCH, FIXTURES, tree_digest
+
+MINI = FIXTURES / "mini" / "content"
+
+
+def build(content: Path, out: Path, **env: str) -> str:
+    result = run_generator("build", "--content", str(content), "--docs-dir", str(out / "build" / "docs"),
+                           "--site-dir", str(out / "site"), env={**EPOCH, **env})
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def rendered(output: str) -> tuple[int, int]:
+    found = re.search(r"渲染 (\d+) 个页面（共 (\d+) 个）", output)
+    assert found, output
+    return int(found.group(1)), int(found.group(2))
+
+
+def test_an_edited_measure_rebuilds_its_pages_only_and_matches_a_full_build(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    first = build(content, tmp_path / "kept")
+    assert rendered(first)[0] == rendered(first)[1], "the first build renders every page"
+    again = build(content, tmp_path / "kept")
+    assert rendered(again)[0] == 0, "nothing changed: nothing is rendered again"
+
+    plan = next(iter(sorted((content / "plans").glob("*.yaml"))))
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(re.sub(r'(\n\s+text: ")', r"\1（改动后的文字）", text, count=1), encoding="utf-8")
+    edited = build(content, tmp_path / "kept")
+    done, total = rendered(edited)
+    assert 0 < done < total
+    build(content, tmp_path / "fresh")
+    assert tree_digest(tmp_path / "kept" / "site") == tree_digest(tmp_path / "fresh" / "site")
+    page = next((tmp_path / "kept" / "site" / "plans").glob("*/index.html")).parent
+    assert "（改动后的文字）" in "".join(p.read_text(encoding="utf-8") for p in page.rglob("*.html"))
+
+
+def test_a_removed_plan_leaves_nothing_behind(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    city = (content / "plans" / "city.yaml").read_text(encoding="utf-8")
+    extra = content / "plans" / "extra.yaml"
+    extra.write_text(city.replace('id: "city-plan"', 'id: "extra-plan"'), encoding="utf-8")
+    output = build(content, tmp_path / "kept")
+    assert (tmp_path / "kept" / "site" / "plans" / "extra-plan" / "index.html").is_file(), output
+    extra.unlink()
+    build(content, tmp_path / "kept")
+    assert not (tmp_path / "kept" / "site" / "plans" / "extra-plan").exists()
+    build(content, tmp_path / "fresh")
+    assert tree_digest(tmp_path / "kept" / "site") == tree_digest(tmp_path / "fresh" / "site")
+
+
+def test_two_mkdocs_processes_render_the_site_one_renders(tmp_path: Path) -> None:
+    build(MINI, tmp_path / "one", PORTAL_MKDOCS_PROCESSES="1")
+    output = build(MINI, tmp_path / "two", PORTAL_MKDOCS_PROCESSES="2")
+    assert rendered(output)[0] == rendered(output)[1]
+    assert tree_digest(tmp_path / "one" / "site") == tree_digest(tmp_path / "two" / "site")
