@@ -11,6 +11,10 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from docx.enum.section import WD_ORIENT
+
+from generator.publish.exports import to_docx, to_xlsx
+from generator.render.tables import Table
 
 TABLE_PAGES = ["compare/matrix", "compare/year-themes", "targets", "deadlines"]
 
@@ -100,3 +104,28 @@ def test_every_table_page_offers_both_downloads(portal: Path) -> None:
     for rel in table_pages(portal):
         page = (portal / rel / "index.html").read_text(encoding="utf-8")
         assert all(f"{Path(rel).name}.{ext}" in page for ext in ("csv", "xlsx", "docx")), rel
+
+
+def test_word_and_excel_files_show_every_cell_as_written() -> None:
+    """Line ends, tabs, markup characters, edge spaces and formula-like text as they are, numbers as numbers; the
+    header bold and repeated on every page, 9 pt in Word; the same bytes every time."""
+    header = ["序号", "=公式", "说明", "数", "五"]
+    table = Table("标题 <&>", header, [["a\nb\tc", ("链接", "x/y"), " 前后空格 ", 3, "<b>&amp;</b>"],
+                                     ["", "=1+1", "@SUM(A1)", 2.5, "😀"], ["短"]])
+    texts = [header, ["a\nb\tc", "链接", " 前后空格 ", "3", "<b>&amp;</b>"], ["", "=1+1", "@SUM(A1)", "2.5", "😀"]]
+    word = docx.Document(io.BytesIO(to_docx(table)))
+    [grid] = word.tables
+    assert [[c.text for c in r.cells] for r in grid.rows] == texts + [["短", "", "", "", ""]]
+    assert word.paragraphs[0].text == "标题 <&>" and word.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    runs = [[r for c in row.cells for p in c.paragraphs for r in p.runs] for row in grid.rows]
+    assert all(r.bold for r in runs[0]) and not any(r.bold for row in runs[1:] for r in row)
+    assert {r.font.size.pt for row in runs for r in row} == {9.0}
+    assert [r._tr.trPr is not None and r._tr.trPr.xpath("w:tblHeader") != [] for r in grid.rows] == [True, False, False, False]
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table))).active
+    values = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert values == [texts[0], texts[1][:3] + [3, texts[1][4]], [None, "=1+1", "@SUM(A1)", 2.5, "😀"], ["短"] + [None] * 4]
+    assert all(c.font.b and c.alignment.wrap_text and c.alignment.vertical == "top" for c in sheet[1])
+    assert all(c.data_type == "s" and not c.font.b and c.alignment.wrap_text for c in sheet["B"][1:3] + sheet["C"][1:3])
+    assert (sheet.freeze_panes, sheet.print_title_rows, sheet.page_setup.orientation) == ("A2", "$1:$1", "landscape")
+    assert to_docx(table) == to_docx(table) and to_xlsx(table) == to_xlsx(table)
+    assert docx.Document(io.BytesIO(to_docx(Table("t", ["a\x01b"], [])))).tables[0].cell(0, 0).text == "ab"

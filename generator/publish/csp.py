@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from pathlib import Path
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
 CHARSET = '<meta charset="utf-8">'
@@ -35,13 +34,3 @@ def with_policy(html: str) -> str:
     if CHARSET in html:
         return html.replace(CHARSET, f"{CHARSET}\n    {meta}", 1)
     return html.replace("<head>", f"<head>\n    {meta}", 1)
-
-
-def add_policies(site: Path) -> int:
-    """Every HTML page of ``site`` gets its policy; returns how many."""
-    count = 0
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(with_policy(text), encoding="utf-8")
-        count += 1
-    return count

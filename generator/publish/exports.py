@@ -1,4 +1,4 @@
-"""Data files: the tables pages offer, as CSV and XLSX (same rows as the page), and JSON.
+"""Data files: the tables pages offer, as CSV, XLSX and DOCX (same rows as the page), and JSON.
 
 Output is deterministic (no timestamps) and safe to open in a spreadsheet: text that
 starts like a formula is neutralised.
@@ -8,19 +8,29 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import json
 import re
 import zipfile
-from typing import Sequence
+from typing import Iterable, Sequence
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.render.tables import Cell, Table, cell_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FIXED_TIME = datetime.datetime(2000, 1, 1)
+HEADER_FONT = Font(bold=True)
+TEXT_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
 
 
 def neutralise(text: str) -> str:
@@ -38,41 +48,86 @@ def to_csv(table: Table) -> bytes:
 
 
 def to_xlsx(table: Table) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "表格"
-    ws.append(table.header)
-    for row in table.rows:
-        ws.append([cell_text(c) if not isinstance(c, (int, float)) else c for c in row])
-    for row in ws.iter_rows():
-        for c in row:
-            if isinstance(c.value, str):
-                c.data_type = "s"  # never a formula
-                c.alignment = Alignment(wrap_text=True, vertical="top")
-    for c in ws[1]:
-        c.font = Font(bold=True)
+    """One sheet of the table: header bold, text wrapped and top-aligned, frozen and printed on every page.
+
+    openpyxl makes the workbook (once per column count); the rows are written as XML into its sheet, cell by
+    cell as openpyxl writes them: strings inline (never a formula), numbers as numbers."""
+    shared, part, (head, middle, tail), (header_style, text_style) = _xlsx_parts(len(table.header))
+    rows = [list(table.header)]  # the header row: bold; then numbers stay numbers, everything else is text
+    rows += [[c if isinstance(c, (int, float)) else cell_text(c) for c in r] for r in table.rows]
+    last = max(len(r) for r in rows) or 1
+    dimension = f'<dimension ref="A1:{get_column_letter(last)}{len(rows)}"/>'
+    letters = [get_column_letter(i) for i in range(1, last + 1)]
+    cells = ("".join(_sheet_cell(f"{letters[c]}{r}", v, header_style if r == 1 else text_style)
+                     for c, v in enumerate(row))
+             for r, row in enumerate(rows, start=1))
+    body = "".join(f'<row r="{r}">{xml}</row>' for r, xml in enumerate(cells, start=1) if xml)
+    return _zip_members([(part, "".join((head, dimension, middle, body, tail)).encode("utf-8"))], base=shared)
+
+
+def _sheet_cell(ref: str, value: object, style: int) -> str:
+    """A cell as openpyxl writes it: text an inline string in ``style``, a number (or bool) unstyled."""
+    if not isinstance(value, str):
+        return f'<c r="{ref}" t="{"b" if isinstance(value, bool) else "n"}"><v>{safe_string(value)}</v></c>'
+    text = value[:32767]  # openpyxl's checks: Excel's longest cell text, no control characters
+    if not text:
+        return f'<c r="{ref}" s="{style}" t="inlineStr"></c>'
+    if not text.isprintable() and ILLEGAL_CHARACTERS_RE.search(text):  # isprintable() is the fast check
+        raise IllegalCharacterError(f"{text} cannot be used in worksheets.")
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    text = escape(text).replace("\r", "&#13;")  # a carriage return kept, as lxml writes it
+    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+@functools.lru_cache(maxsize=None)
+def _xlsx_parts(columns: int) -> tuple[bytes, str, tuple[str, str, str], tuple[int, int]]:
+    """The workbook of ``columns`` columns without rows, made once: its zip less the sheet, the sheet's path, the
+    sheet's XML before the dimension, up to the rows and after them, and the header and text styles' indexes."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("表格")
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    for i, _ in enumerate(table.header, start=1):
-        ws.column_dimensions[ws.cell(1, i).column_letter].width = 18 if i > 1 else 12
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    for i in range(1, columns + 1):
+        ws.column_dimensions[get_column_letter(i)].width = 18 if i > 1 else 12
+    styles = _style_index(ws, HEADER_FONT), _style_index(ws, None)
     wb.properties.creator = "规划参考门户"
     wb.properties.created = wb.properties.modified = FIXED_TIME
     raw = io.BytesIO()
     wb.save(raw)
-    return _fixed_zip_times(raw.getvalue())
+    part = ws.path.lstrip("/")
+    sheet = zipfile.ZipFile(raw).read(part).decode("utf-8")
+    around = re.fullmatch(r"(.*?)(<sheetViews>.*?<sheetData>)(</sheetData>.*)", sheet, re.S)
+    if around is None:  # openpyxl writes no dimension for a write-only sheet, and no rows were added
+        raise RuntimeError(f"unexpected sheet from openpyxl: {sheet[:200]}")
+    return _fixed_zip_times(raw.getvalue(), without=part), part, around.groups(), styles
 
 
-def _fixed_zip_times(data: bytes) -> bytes:
+def _style_index(ws, font: Font | None) -> int:
+    """The index in the workbook's cell styles of text wrapped and top-aligned (in ``font`` if given)."""
+    cell = WriteOnlyCell(ws)
+    cell.alignment = TEXT_ALIGNMENT
+    if font is not None:
+        cell.font = font
+    return cell.style_id
+
+
+def _fixed_zip_times(data: bytes, *, without: str = "") -> bytes:
+    """The zip ``data`` again (less its member ``without``), with fixed times and no save-time stamps."""
     source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+    return _zip_members((info.filename, source.read(info.filename)) for info in source.infolist()
+                        if info.filename != without)
+
+
+def _zip_members(members: Iterable[tuple[str, bytes]], base: bytes = b"") -> bytes:
+    """A zip of ``members`` (name, data) with fixed times, added to the zip ``base`` (its members kept as they are)."""
+    out = io.BytesIO(base)
+    with zipfile.ZipFile(out, "a" if base else "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members:
+            fixed = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+            if name == "docProps/core.xml":  # openpyxl stamps the save time here
                 data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
             target.writestr(fixed, data)
     return out.getvalue()
@@ -88,40 +143,22 @@ def rows_csv(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
 
 def to_docx(table: Table) -> bytes:
     """A Word document holding the table (header row repeated on every page, landscape when wide)."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
+    from generator.publish import docx_table  # python-docx is loaded only when Word files are written
 
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    if len(table.header) > 4:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Mm(297), Mm(210)
-    doc.add_heading(table.title, level=1)
-    grid = doc.add_table(rows=1, cols=len(table.header))
-    grid.style = "Table Grid"
-    for cell, text in zip(grid.rows[0].cells, table.header):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-    header = grid.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    header.append(repeat)
-    for row in table.rows:
-        for cell, value in zip(grid.add_row().cells, row):
-            cell.text = cell_text(value)
-    for paragraph_row in grid.rows:
-        for cell in paragraph_row.cells:
-            for run in (r for p in cell.paragraphs for r in p.runs):
-                run.font.size = Pt(9)
+    return _zip_members([(docx_table.DOCUMENT_PART, docx_table.document_part(table))], base=_docx_shared())
+
+
+@functools.lru_cache(maxsize=1)
+def _docx_shared() -> bytes:
+    """Every part of a Word download but the document part, zipped once (the styles alone are ~900 kB of XML)."""
+    from generator.publish import docx_table
+
+    doc = docx_table.skeleton(1)
     doc.core_properties.author = "规划参考门户"
     doc.core_properties.created = doc.core_properties.modified = FIXED_TIME
     raw = io.BytesIO()
     doc.save(raw)
-    return _fixed_zip_times(raw.getvalue())
+    return _fixed_zip_times(raw.getvalue(), without=docx_table.DOCUMENT_PART)
 
 
 def table_files(downloads: dict[str, Table]) -> dict[str, bytes]:
