@@ -43,6 +43,7 @@ def portable_config(text: str) -> bytes:
     config["INHERIT"] = "<repository>/mkdocs.yml"
     config["docs_dir"] = "<docs>"
     config["theme"]["custom_dir"] = "<repository>/templates/theme"
+    config["hooks"] = ["<repository>/generator/publish/mkdocs_hooks.py" for _ in config.get("hooks", [])]
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000).encode("utf-8")
 
 

@@ -9,6 +9,7 @@ its URL is the directory (``plans/x/``). Links between pages are written as rela
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def plan(plan_id: str) -> str:
@@ -81,8 +82,23 @@ def url_of(path: str) -> str:
 
 def rel(from_path: str, to_path: str, anchor: str = "") -> str:
     """A relative link from one source file to another (or to a data file)."""
-    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
-    return target + (f"#{anchor}" if anchor else "")
+    return _rel(from_path, to_path) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _rel(from_path: str, to_path: str) -> str:
+    """``posixpath.relpath(to_path, dirname(from_path))`` for the plain relative paths of the docs tree.
+
+    Counted by parts (posixpath.relpath makes both absolute first, which dominated page rendering);
+    anything unusual (``.``, ``..``, empty parts) goes to posixpath.relpath itself.
+    """
+    source, target = from_path.split("/")[:-1], to_path.split("/")
+    if any(part in ("", ".", "..") for part in (*source, *target)):
+        return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    shared = 0
+    while shared < len(source) and shared < len(target) and source[shared] == target[shared]:
+        shared += 1
+    return "/".join([".."] * (len(source) - shared) + target[shared:]) or "."
 
 
 def measure_anchor(key: str) -> str:
