@@ -47,6 +47,7 @@ def make_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="生成并在本机预览，文件改动后自动刷新")
     _common(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("--docs-dir", type=Path, default=DEFAULT.docs_dir, help="生成的 Markdown 目录")
     sub.add_parser("schema", help="重新生成 site_config/*.schema.json")
     return parser
 

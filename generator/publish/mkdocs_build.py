@@ -6,8 +6,8 @@ same working copy of the site. The differences from ``mkdocs build --strict --di
 * every file is written to a temporary name and renamed into place, never rewritten in place: the
   published site shares the working copy's unchanged files (hard links), so an in-place write would
   change the live site while a build is still running, or one that then fails;
-* MkDocs' warning that a dirty build may leave navigation stale is dropped: the working copy is
-  thrown away whenever the navigation, the theme or the configuration changed
+* it is always a dirty build (MkDocs' warning about those is dropped by ``mkdocs_hooks``): the
+  working copy is thrown away whenever the navigation, the theme or the configuration changed
   (``mkdocs_run.build_stamp``), so pages whose Markdown did not change are rendered as before;
 * the last line of output is a JSON summary: how many pages this process rendered.
 """
@@ -21,14 +21,6 @@ import shutil
 import sys
 
 from generator.publish.mkdocs_hooks import SHARD_KEY
-
-DIRTY_WARNING = "A 'dirty' build is being performed"
-
-
-class _DropDirtyWarning(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith(DIRTY_WARNING)
-
 
 def _atomic(write):
     def wrapper(output_path: str, data: bytes | None = None, source: str | None = None) -> None:
@@ -63,7 +55,6 @@ def install(rendered: list[str]) -> None:
         put(output_path, source=source_path)
 
     utils.write_file, utils.copy_file = write_file, copy_file
-    logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
 
 
 def main(argv: list[str]) -> int:

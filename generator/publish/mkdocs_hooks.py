@@ -7,6 +7,7 @@
 * ``on_post_page``: every page loses the indentation of mkdocs-material's templates (about a third
   of its bytes; not inside ``<pre>`` or ``<textarea>``) and, unless the site is the offline copy,
   gets its Content-Security-Policy (``publish.csp``);
+* MkDocs' warning that a dirty build may leave the navigation stale is dropped (see ``_DropDirtyWarning``);
 * ``on_post_build``: shard 0 writes the list of every file the site should hold
   (``MANIFEST``), so an incremental build can delete what a removed page left behind.
 """
@@ -14,6 +15,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import zlib
 from pathlib import Path
@@ -25,6 +27,20 @@ SHARD_KEY = "portal_shard"  # in the config's ``extra``: "i/n"
 STATIC_TEMPLATE_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 _VERBATIM = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S | re.I)
 _INDENT = re.compile(r"\n[ \t\r\n]+")  # ASCII whitespace only: an ideographic space (U+3000) is text
+
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _DropDirtyWarning(logging.Filter):
+    """Dirty builds are how the portal renders only what changed (``mkdocs_build``, ``serve --dirty``):
+    every page's sidebar comes from the generated nav, whose change starts a build from nothing."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
 
 
 def shard(config) -> tuple[int, int]:

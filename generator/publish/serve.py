@@ -75,7 +75,8 @@ def run_serve(config: PortalConfig, dev_addr: str) -> int:
     watcher = threading.Thread(target=_watch, args=(config, stop), daemon=True)
     watcher.start()
     try:
-        return subprocess.call(mkdocs_command(config, "serve", "--dev-addr", dev_addr), cwd=config.repository,
+        # --dirty: after an edit MkDocs renders the pages whose Markdown the generator rewrote, not all
+        return subprocess.call(mkdocs_command(config, "serve", "--dirty", "--dev-addr", dev_addr), cwd=config.repository,
                                env=mkdocs_env(config))
     except KeyboardInterrupt:
         return 0
