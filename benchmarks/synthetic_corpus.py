@@ -28,7 +28,7 @@ HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(]\s*[一
 CHAPTER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(]\s*[一二三四五六七八九十]+\s*[)）])\s*(\S.*)$")
 INDENTED = re.compile(r"^ {2,}(\S.*)$")
 
-# level key → (tier name of site_config/levels.yaml, body_kind, region suffix, 文号 prefixes)
+# level key → (tier name of site_config/levels.yaml, body_kind, 文号 prefixes)
 LEVELS = {
     "central": ("中央", "党委", ["中组发", "中办发"]),
     "province": ("省", "组织部门", ["粤组通", "粤办发", "粤组字"]),
@@ -147,9 +147,9 @@ def make_plan(index: int, count: int, pool: list[SeedMeasure], rng: random.Rando
     return {
         "id": f"synth-{level}-{index + 1:05d}",
         "source": "",
-        "title": f"{name}加强党的基层组织建设{kind}（{start if start == end else f'{start}—{end}'}年）",
+        "title": f"{name}加强党的基层组织建设{kind}（第{index + 1}号，{start if start == end else f'{start}—{end}'}年）",
         "short_title": f"{name}{kind}（第{index + 1}号）",
-        "doc_number": f"{rng.choice(prefixes)}〔{start}〕{index + 1}号",
+        "doc_number": f"{rng.choice(prefixes)}〔{start}〕{index + 101}号",  # past the real plans' numbers
         "issuer": f"中共{name}委员会" if level != "unit" else f"中共{name}党组",
         "tier": tier,
         "body_kind": body_kind,
@@ -223,8 +223,12 @@ def main() -> None:
     parser.add_argument("--measures", type=int, default=300)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=20180101)
+    parser.add_argument("--with-real", action="store_true", help="also copy the repository's own plans (content/plans)")
     args = parser.parse_args()
     print(build(args.measures, args.out, args.seed))
+    if args.with_real:
+        for plan in sorted((Path(__file__).resolve().parents[1] / "content" / "plans").glob("*.yaml")):
+            shutil.copy(plan, args.out / "plans" / plan.name)
 
 
 if __name__ == "__main__":

@@ -72,4 +72,6 @@ def test_hostile_titles_are_shown_as_text(page, hostile_site) -> None:
     assert "<script>alert('plan-title')</script>" in page.locator("article h1").first.inner_text()
     assert page.locator("base").count() == 0
     nav = page.locator("nav.md-nav--primary").inner_text()
-    assert "<img src=x onerror=alert('topic')>整顿" in nav and "<script>alert('level')</script>省" in nav
+    assert "<script>alert('level')</script>省" in nav
+    page.goto(base + "topics/", wait_until="load")  # topics have one nav entry; the overview lists them
+    assert "<img src=x onerror=alert('topic')>整顿" in page.locator("article").inner_text()

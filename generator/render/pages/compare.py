@@ -30,18 +30,25 @@ def matrix_page(site: Site) -> Page:
     return table_page(site, urls.MATRIX, table, intro=intro, landscape=len(levels) > 4, before=hint)
 
 
+THEME_COLUMNS = 6  # up to this many documents, one column each; more, one row each (years as columns)
+
+
 def year_themes_page(site: Site) -> Page:
     plans = [p for p in site.corpus.plans if p.year_themes]
     years = sorted({t.year for p in plans for t in p.year_themes})
-    table = Table("年度主题对照", ["年份"] + [p.display_title for p in plans])
-    for year in years:
-        row = [(f"{year}年", urls.year(year))]
+    themes = {(p.id, t.year): t.theme for p in plans for t in p.year_themes}
+    if len(plans) <= THEME_COLUMNS:
+        table = Table("年度主题对照", ["年份"] + [p.display_title for p in plans])
+        for year in years:
+            table.rows.append([(f"{year}年", urls.year(year))] + [themes.get((p.id, year), "—") for p in plans])
+        hint = '<p class="screen-only">点击年份查看该年各文件的目标文字和涉及该年的举措。</p>'
+    else:  # a column per document would not fit on a screen or on paper
+        table = Table("年度主题对照", ["文件", "层级"] + [f"{y}年" for y in years])
         for p in plans:
-            theme = next((t for t in p.year_themes if t.year == year), None)
-            row.append(theme.theme if theme else "—")
-        table.rows.append(row)
+            row = [(p.display_title, urls.plan(p.id)), site.level_name(p.tier)]
+            table.rows.append(row + [themes.get((p.id, year), "—") for year in years])
+        hint = '<p class="screen-only">点击文件名查看全文；各年的目标文字见“年度”下的年份页。</p>'
     intro = "各文件为每一年确定的工作主题。"
-    hint = '<p class="screen-only">点击年份查看该年各文件的目标文字和涉及该年的举措。</p>'
     return table_page(site, urls.YEAR_THEMES, table, intro=intro, before=hint)
 
 
