@@ -109,7 +109,7 @@ def wait_page(page) -> None:
 
 def load_all(page) -> None:
     more = page.locator(".portal-search-page__more")
-    for _ in range(100):
+    for _ in range(5000):  # a single character matches most of a large portal, a page of hits at a time
         if not more.is_visible():
             return
         count = page.locator(".portal-search-page__results > li").count()
@@ -149,7 +149,9 @@ def test_header_box_gives_instant_results(page, search_site, search_reference, a
     marks = page.eval_on_selector_all(f"{HEADER} .portal-hit mark", "els => els.map(e => e.textContent)")
     assert marks and all(normalize(m) == "三会一课" for m in marks)
     meta = page.inner_text(f"{HEADER} .md-search-result__meta")
-    assert status_count(meta) == ("共", len(expected))
+    kind, count = status_count(meta)
+    # exact once every candidate is verified; a large portal's header box verifies lazily: "约 N", N ≥ the hits
+    assert (kind, count) == ("共", len(expected)) or (kind == "约" and count >= len(expected)), meta
     all_link = page.get_attribute(".portal-search__all-link", "href")
     assert urllib.parse.parse_qs(urllib.parse.urlsplit(all_link).query)["q"] == ["三会一课"]
     page.screenshot(path=str(artifacts / "search-header-三会一课.png"))
