@@ -40,6 +40,7 @@ class Progress:
         self.live = not quiet and self.stream.isatty()
         self.seconds: dict[str, float] = {}
         self.counts: dict[str, int] = {}
+        self.notes: list[str] = []  # facts the summary line repeats (“渲染 12 个页面（共 3213 个）”)
         self.started = time.perf_counter()
 
     @contextmanager
@@ -75,7 +76,8 @@ class Progress:
         self.counts.update(pages=pages, changed=changed, removed=removed)
         stages = " · ".join(f"{STAGES[k]} {s:.1f} 秒" for k, s in self.seconds.items())
         total = time.perf_counter() - self.started
-        return f"共 {pages} 个页面（改动 {changed} 个文件，删除 {removed} 个过时文件）；{stages}；合计 {total:.1f} 秒。"
+        notes = "".join(f"{note}；" for note in self.notes)
+        return f"共 {pages} 个页面（改动 {changed} 个文件，删除 {removed} 个过时文件）；{notes}{stages}；合计 {total:.1f} 秒。"
 
     def write_timings(self, path: Path) -> None:
         data = {"seconds": {k: round(s, 3) for k, s in self.seconds.items()},

@@ -160,6 +160,8 @@ def render_site(config: PortalConfig, pages: list[str], progress: Progress) -> P
             raise PublishError(f"生成的网站缺少 {len(lost)} 个页面（如 {lost[0]}）：生成过程中 Markdown 目录被改动或删除了。")
         (work / STAMP).write_text(stamp, encoding="utf-8")
         stage.done = f"渲染 {rendered_count(result)} 个页面（共 {len(pages)} 个）"
+        progress.counts["rendered"] = rendered_count(result)
+        progress.notes.append(f"MkDocs {stage.done}")
     return work
 
 
