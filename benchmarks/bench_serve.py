@@ -7,8 +7,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -62,7 +64,7 @@ def main() -> int:
     url = f"http://127.0.0.1:{port}/plans/{plan_id}/"
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content", str(content), "--docs-dir",
                                str(work / "build" / "docs"), "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         first = wait_for(url, plan_id, 900)
         print(f"first build served after {first:.1f} s" if first else "serve did not come up")
@@ -71,8 +73,8 @@ def main() -> int:
         plan.write_text(re.sub(r'(\n\s+text: ")', rf"\1{MARK}", text, count=1), encoding="utf-8")
         shown = wait_for(url, MARK, 300)
         print(f"edit of {plan.name} visible after {shown:.1f} s" if shown else "edit never became visible")
-    finally:
-        server.terminate()
+    finally:  # serve and the mkdocs it started, together
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
     return 0
 
