@@ -65,15 +65,17 @@ def extract_deadlines(text: str) -> list[Deadline]:
             taken[start:end] = [True] * (end - start)
             found.append(Deadline(text[start:end], kind, year, start, end, clause_text(text, start, end)))
 
-    for m in _DEADLINE.finditer(folded):
+    if "年" not in folded and "每" not in folded:
+        return found  # every kind names 年 but 每季度, 每月 …
+    for m in _DEADLINE.finditer(folded) if "年" in folded else ():
         pre, part, post = m.group("pre"), m.group("part"), m.group("post")
         if not (pre or part or post):
             continue  # a bare year: 2020年发展的党员中
         if pre and re.search(r"\d\s*年?\s*$", folded[max(0, m.start() - 6) : m.start()]):
             continue  # 2018至2020年 is a range, not 至2020年
         add(m.start(), m.end(), "deadline", int(m.group("year")))
-    for pattern, kind in ((_SPAN, "span"), (_PERIOD, "period"), (_WITHIN, "within")):
-        for m in pattern.finditer(folded):
+    for pattern, kind, needs in ((_SPAN, "span", "年"), (_PERIOD, "period", "每"), (_WITHIN, "within", "年")):
+        for m in pattern.finditer(folded) if needs in folded else ():
             if kind == "within" and _inside_year(folded, m.start()):
                 continue
             add(m.start(), m.end(), kind, None)
@@ -94,6 +96,8 @@ def years_named(text: str) -> list[int]:
     """Years 1990–2049 named in ``text`` (2018年; 2018—2020年 → 2018, 2019, 2020), sorted, unique."""
     folded = fold_width(text)
     years: set[int] = set()
+    if "年" not in folded:
+        return []
     for m in _YEAR_RANGE.finditer(folded):
         first, last = int(m.group(1)), int(m.group(2))
         if first <= last <= first + 10:

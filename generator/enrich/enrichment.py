@@ -16,6 +16,7 @@ from generator.enrich.related import RelItem, compute_related
 from generator.enrich.strength import strength
 from generator.enrich.targets import Target, extract_targets
 from generator.enrich.topics import is_general_measure, topic_evidence
+from generator.enrich.vectors import passage_counts
 from generator.enrich.vocabulary import vocabulary
 from generator.enrich.years import measure_years, portal_years
 from generator.load.corpus import Corpus, PlacedMeasure
@@ -55,9 +56,10 @@ def enrich(corpus: Corpus, config: PortalConfig) -> Enrichment:
     items = [_enrich_measure(corpus, m, result, tokenizer) for m in corpus.measures]
     for plan in corpus.plans:
         _plan_citations(corpus, plan, result)
+    counts = passage_counts(items)  # the passages of every measure, for related measures and the plan pairs
     result.related = compute_related(items, threshold=config.related_threshold, top_k=config.related_top_k,
-                                     tokenizer=tokenizer)
-    result.pairs = compare_pairs(corpus, items, config, tokenizer)
+                                     tokenizer=tokenizer, counts=counts)
+    result.pairs = compare_pairs(corpus, items, config, tokenizer, counts)
     words = [w for w, _, _ in read_dictionary(config.dictionary)] if config.dictionary.is_file() else []
     result.vocabulary = vocabulary(items, tokenizer, corpus.config.topics, words)
     for pair in result.pairs:
@@ -89,10 +91,11 @@ def _enrich_measure(corpus: Corpus, m: PlacedMeasure, result: Enrichment, tokeni
     result.topic_clauses[m.id] = {e.topic: e.clauses for e in evidence if e.clauses}
     if not result.topics[m.id] and is_general_measure(title, text):
         result.general.add(m.id)
-    result.targets[m.id] = extract_targets(f"{title}。{text}", tokenizer)
-    result.deadlines[m.id] = extract_deadlines(f"{title}。{text}")
+    whole = f"{title}。{text}"
+    result.targets[m.id] = extract_targets(whole, tokenizer)
+    result.deadlines[m.id] = extract_deadlines(whole)
     result.years[m.id] = measure_years(m)
-    result.citations[m.id] = find_citations(f"{title}。{text}", corpus.resolver)
+    result.citations[m.id] = find_citations(whole, corpus.resolver)
     for c in result.citations[m.id]:
         result.cited_by.setdefault(c.key, []).append(m.id)
         result.citation_info.setdefault(c.key, c)

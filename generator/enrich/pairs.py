@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from generator.config import PortalConfig
 from generator.enrich.alignment import Row, align
-from generator.enrich.vectors import RelItem
+from generator.enrich.vectors import Passages, RelItem, passage_counts
 from generator.load.corpus import Corpus
 from generator.load.model import Plan
 from generator.text.tokenize import Tokenizer
@@ -132,12 +132,18 @@ def plan_pairs(corpus: Corpus, max_uppers: int) -> list[tuple[str, str, str, str
     return [(u, low, relation, note, via) for (u, low), (relation, note, via) in ranked]
 
 
-def compare_pairs(corpus: Corpus, items: list[RelItem], config: PortalConfig, tokenizer: Tokenizer) -> list[PlanPair]:
+def compare_pairs(corpus: Corpus, items: list[RelItem], config: PortalConfig, tokenizer: Tokenizer,
+                  counts: Passages | None = None) -> list[PlanPair]:
+    """Every plan pair with its alignment (``counts``: the ``passage_counts`` of ``items``, if already made)."""
     by_plan: dict[str, list[RelItem]] = defaultdict(list)
     for item in items:
         by_plan[item.group].append(item)
     pairs = []
-    for upper, lower, relation, note, via in plan_pairs(corpus, config.max_auto_uppers):
-        rows = align(by_plan[upper], by_plan[lower], config.pair_threshold, tokenizer)
+    chosen = plan_pairs(corpus, config.max_auto_uppers)
+    index = None  # the passages of every measure read once, not once per pair
+    if chosen:
+        index = (passage_counts(items) if counts is None else counts, {item.id: i for i, item in enumerate(items)})
+    for upper, lower, relation, note, via in chosen:
+        rows = align(by_plan[upper], by_plan[lower], config.pair_threshold, tokenizer, index)
         pairs.append(PlanPair(upper, lower, tuple(rows), note, relation, via))
     return pairs

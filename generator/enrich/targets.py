@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.enrich.clauses import clause_text
 from generator.enrich.target_phrases import (
@@ -46,6 +47,16 @@ _PATTERNS = [
     ("chinese", re.compile(rf"(?<![第一二两三四五六七八九十])({_CN})\s*(次|期)(?!性)")),
     ("years", re.compile(rf"(?<=满)({_CN}|\d+)\s*(年)")),
 ]
+# what a text must hold for a pattern to match in it (a quick test before the search)
+_DIGIT = re.compile(r"\d")
+_NEEDS = {
+    "ratio": lambda folded: ":" in folded and _DIGIT.search(folded) is not None,
+    "range": lambda folded: _DIGIT.search(folded) is not None,
+    "placeholder": lambda folded: "X" in folded,
+    "number": lambda folded: _DIGIT.search(folded) is not None,
+    "chinese": lambda folded: "次" in folded or "期" in folded,
+    "years": lambda folded: "满" in folded,
+}
 
 KINDS = {"%": "share", "‰": "share", "元": "amount", "万元": "amount", "亿元": "amount", "分钟": "duration", "小时": "duration", "年": "duration"}
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -78,7 +89,7 @@ def extract_targets(text: str, tokenizer: Tokenizer | None = None) -> list[Targe
     spans: list[tuple[int, int, str, str, str, bool]] = []  # start, end, value, unit, kind-hint, placeholder
     taken = [False] * len(folded)
     for name, pattern in _PATTERNS:
-        for m in pattern.finditer(folded):
+        for m in pattern.finditer(folded) if _NEEDS[name](folded) else ():
             if any(taken[m.start() : m.end()]) or _is_name(folded, m.start(), m.end()):
                 continue
             value, unit = _value_unit(name, m)
@@ -155,5 +166,11 @@ def _unfold(phrase: str, text: str, folded: str) -> str:
     """Put back the original (full-width) characters that folding changed: （街道） not (街道)."""
     if phrase == "" or text == folded:
         return phrase
-    table = {f: t for t, f in zip(text, folded) if t != f}
+    table = _unfolding(text, folded)
     return "".join(table.get(char, char) for char in phrase)
+
+
+@lru_cache(maxsize=64)
+def _unfolding(text: str, folded: str) -> dict[str, str]:
+    """Folded character → the original one it came from (the last of them), for the targets of one text."""
+    return {f: t for t, f in zip(text, folded) if t != f}

@@ -24,9 +24,11 @@ only the general topic (``general: true``), if topics.yaml has one.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from functools import lru_cache
+from typing import NamedTuple, Sequence
 
 from generator.load.model import Topic
 from generator.text.fold import fold_width, normalize
@@ -44,11 +46,17 @@ _ENUM_HEAD = re.compile(r"等([^、]*)$")
 _FUNCTION_HEAD = re.compile(r"^(?:重要)?(?:作用|能力|功能|活动|渠道|方式|途径|载体)")
 
 
+_NUMBERING = re.compile(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]?\s*")
+
+
 def is_general_measure(title: str, text: str = "") -> bool:
     """Whether a measure is a 指导思想/目标要求/总体要求-like statement rather than a task."""
-    head = normalize(title).strip()
-    head = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]?\s*", "", head)
-    return bool(_GENERAL_TITLE.match(head))
+    return _general_title(title)
+
+
+@lru_cache(maxsize=1 << 16)
+def _general_title(title: str) -> bool:
+    return bool(_GENERAL_TITLE.match(_NUMBERING.sub("", normalize(title).strip())))
 
 
 @dataclass(frozen=True)
@@ -60,8 +68,7 @@ class TopicEvidence:
     curated: bool = False
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
     start: int  # within the clause
     end: int
     topic: int  # index into the topic list
@@ -70,35 +77,70 @@ class _Mention:
 _compiled: dict[tuple, tuple] = {}
 
 
-def _matcher(topics: Sequence[Topic]) -> tuple[re.Pattern | None, dict[str, int]]:
-    """A lookahead alternation of every marker word and excluded phrase (longest first), so that
-    overlapping words are all found (村党组织书记: 村党组织 and 党组织书记), and word → topic index
-    (-1 for an excluded phrase such as 示范文本, which hides the marker word inside it); memoised."""
-    key = tuple(id(t) for t in topics)
+class _Matcher(NamedTuple):
+    pattern: re.Pattern | None
+    owner: dict[str, int]  # word → topic index, -1 for an excluded phrase
+    words: tuple[tuple[str, ...], ...]  # each topic's marker words, width-folded
+    crossing: bool  # a word or phrase holds a clause break (then mentions are found clause by clause)
+
+
+def _matcher(topics: Sequence[Topic]) -> _Matcher:
+    """A pattern of every marker word and excluded phrase that matches the longest at a position (searched
+    again from the next position, so that overlapping words are all found: 村党组织书记 has 村党组织 and
+    党组织书记), and word → topic index (-1 for an excluded phrase such as 示范文本, which hides the marker
+    word inside it); memoised."""
+    key = tuple(map(id, topics))
     entry = _compiled.get(key)
-    if entry is None or any(a is not b for a, b in zip(entry[0], topics)):
+    if entry is None or any(map(operator.is_not, entry[0], topics)):
         owner: dict[str, int] = {}
         for i, t in enumerate(topics):
             if not t.general:
                 owner.update({fold_width(w): -1 for w in t.excludes})
                 for w in t.words:
                     owner.setdefault(fold_width(w), i)
-        words = sorted(owner, key=len, reverse=True)
-        pattern = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))") if words else None
-        entry = (tuple(topics), (pattern, owner))
+        pattern = re.compile(_trie(owner)) if owner else None
+        crossing = any(_CLAUSE.fullmatch(w) is None for w in owner)
+        words = tuple(tuple(fold_width(w) for w in t.words) for t in topics)
+        entry = (tuple(topics), _Matcher(pattern, owner, words, crossing))
         if len(_compiled) > 32:
             _compiled.clear()
         _compiled[key] = entry
     return entry[1]
 
 
+def _trie(words) -> str:
+    """An alternation of ``words`` as a trie: at a position it matches the longest of them that is there
+    (a longer word is tried before the shorter one it extends), as ``|`` over them longest first would."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
 def _find(pattern: re.Pattern, owner: dict[str, int], text: str) -> list[_Mention]:
     """Mentions of marker words, the longest at each position; none inside an excluded phrase or a longer word of its topic."""
-    found = [_Mention(m.start(), m.start() + len(m.group(1)), owner[m.group(1)]) for m in pattern.finditer(text)]
+    found = []
+    search = pattern.search
+    m = search(text)
+    while m is not None:  # the next word from the position after the last one's start: overlapping words too
+        at, word = m.start(), m.group()
+        found.append(_Mention(at, at + len(word), owner[word]))
+        m = search(text, at + 1)
     hidden = [(m.start, m.end) for m in found if m.topic < 0]
     kept: list[_Mention] = []
     for m in found:
-        if m.topic < 0 or any(s <= m.start and m.end <= e for s, e in hidden):
+        if m.topic < 0 or (hidden and any(s <= m.start and m.end <= e for s, e in hidden)):
             continue
         if kept and kept[-1].topic == m.topic and m.end <= kept[-1].end:
             continue  # 党组织书记 inside 基层党组织书记 of the same topic
@@ -106,7 +148,7 @@ def _find(pattern: re.Pattern, owner: dict[str, int], text: str) -> list[_Mentio
     return kept
 
 
-def _passing(clause: str, m: _Mention, mentions: list[_Mention], topics: Sequence[Topic]) -> bool:
+def _passing(clause: str, m: _Mention, mentions: list[_Mention], words: tuple[tuple[str, ...], ...]) -> bool:
     """Whether mention ``m`` only qualifies a later word of another topic, or is an item of a list about something else."""
     others = [n for n in mentions if n.topic != m.topic and n.start > m.start]
     for later in others:
@@ -120,7 +162,7 @@ def _passing(clause: str, m: _Mention, mentions: list[_Mention], topics: Sequenc
     rest = clause[m.end:]
     head = _ENUM_HEAD.search(rest)
     if head is not None:  # 实现党员在线组织学习、开展三会一课、缴纳党费等功能
-        return not any(fold_width(w) in head.group(1) for w in topics[m.topic].words)
+        return not any(w in head.group(1) for w in words[m.topic])
     cut = rest.rfind("的")
     if cut < 0:
         return False
@@ -132,34 +174,70 @@ def _passing(clause: str, m: _Mention, mentions: list[_Mention], topics: Sequenc
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 
 
-def _clause_mentions(text: str, pattern: re.Pattern, owner: dict[str, int], topics: Sequence[Topic]):
-    """(clause span, substantive mention, whether it is inside a cited document's 《title》) of ``text``, in order."""
+def _clause_mentions(text: str, matcher: _Matcher):
+    """(clause span, substantive mention, whether it is inside a cited document's 《title》) of ``text``, in order,
+    finding the mentions clause by clause."""
     folded = fold_width(text)
     cited = [(b.start(), b.end()) for b in _BOOK_TITLE.finditer(folded)]
     for c in _CLAUSE.finditer(folded):
         clause = c.group()
-        mentions = _find(pattern, owner, clause)
+        mentions = _find(matcher.pattern, matcher.owner, clause)
         for m in mentions:
-            if not _passing(clause, m, mentions, topics):
+            if not _passing(clause, m, mentions, matcher.words):
                 at = c.start() + m.start
                 yield (c.start(), c.end()), m, any(s < at < e for s, e in cited)
 
 
+def _whole_mentions(title: str, text: str, matcher: _Matcher) -> tuple[list, list, list[_Mention]]:
+    """The substantive mentions of the title and of the text (as ``_clause_mentions`` gives them), and all
+    mentions of both, from one search of ``title。text``: no word holds a clause break, so the mentions of
+    the whole that lie in a clause are those of the clause alone."""
+    whole = fold_width(f"{title}。{text}")
+    mentions = _find(matcher.pattern, matcher.owner, whole)
+    split = len(title) + 1  # where the text starts
+    cited = [(b.start(), b.end()) for b in _BOOK_TITLE.finditer(whole, split)]
+    in_title, in_text, k = [], [], 0
+    for c in _CLAUSE.finditer(whole):
+        start, end = c.span()
+        j = k
+        while j < len(mentions) and mentions[j].start < end:
+            j += 1
+        if j == k:
+            continue
+        local = [_Mention(m.start - start, m.end - start, m.topic) for m in mentions[k:j]]
+        clause = c.group()
+        for m in local:
+            if (len(local) > 1 or "、" in clause) and _passing(clause, m, local, matcher.words):
+                continue  # (a mention alone in a clause without 、 is never a passing one)
+            if end < split:
+                in_title.append(((start, end), m, False))
+            else:
+                at = start + m.start
+                in_text.append(((start - split, end - split), m, bool(cited) and any(s < at < e for s, e in cited)))
+        k = j
+    return in_title, in_text, mentions
+
+
 def _tally(title: str, text: str, topics: Sequence[Topic]) -> tuple[dict, dict, dict, dict]:
     """Per topic index: substantive mentions in the title, in the text (with their clause spans), and all mentions."""
-    pattern, owner = _matcher(topics)
+    matcher = _matcher(topics)
     in_title: dict[int, int] = {}
     in_text: dict[int, list[tuple[tuple[int, int], bool]]] = {}
     strong: dict[int, bool] = {}
-    if pattern is None:
+    if matcher.pattern is None:
         return in_title, in_text, strong, {}
-    for _, m, _ in _clause_mentions(title, pattern, owner, topics):
+    if matcher.crossing:
+        title_found, text_found = _clause_mentions(title, matcher), _clause_mentions(text, matcher)
+        mentions = _find(matcher.pattern, matcher.owner, fold_width(f"{title}。{text}"))
+    else:
+        title_found, text_found, mentions = _whole_mentions(title, text, matcher)
+    for _, m, _ in title_found:
         in_title[m.topic] = in_title.get(m.topic, 0) + 1
-    for span, m, cited in _clause_mentions(text, pattern, owner, topics):
+    for span, m, cited in text_found:
         in_text.setdefault(m.topic, []).append((span, cited))
         strong[m.topic] = strong.get(m.topic, False) or m.end - m.start >= STRONG_LENGTH
     every: dict[int, int] = {}
-    for m in _find(pattern, owner, fold_width(f"{title}。{text}")):
+    for m in mentions:
         every[m.topic] = every.get(m.topic, 0) + 1
     return in_title, in_text, strong, every
 
@@ -182,7 +260,7 @@ def topic_evidence(title: str, text: str, topics: Sequence[Topic], curated: Sequ
 
 def _select(in_title: dict, in_text: dict, strong: dict, every: dict, topics: Sequence[Topic]) -> list[TopicEvidence]:
     """Title topics, then text topics backed by a long word or two substantive mentions; else the most mentioned one."""
-    kept = [i for i in range(len(topics))
+    kept = [i for i in {**in_title, **in_text}  # (the sort below gives the order)
             if in_title.get(i) or (i in in_text and (strong[i] or len(in_text[i]) + in_title.get(i, 0) >= 2))]
     own = {i: sum(not cited for _, cited in found) for i, found in in_text.items()}  # a 《title》 names, it does not ask
     kept.sort(key=lambda i: (-in_title.get(i, 0), -own.get(i, 0), -len(in_text.get(i, ())), -every.get(i, 0), i))

@@ -26,17 +26,18 @@ Rows come in two kinds (``RowKind``), computed from the same counts in one pass:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import chain
 from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
+from generator.enrich import features
+from generator.enrich.features import HAN_FIRST as _HAN_FIRST, HAN_SPAN as _HAN_SPAN, RelItem
 from generator.text.fold import normalize
 from generator.text.tokenize import Tokenizer
 
 WEIGHTS = {"words": 0.60, "bigrams": 0.25, "topics": 0.15}
-TITLE_REPEAT = 2
 MAX_DF = 0.5
 MIN_DOCS_TO_PRUNE = 50
 IDF_FLOOR = 0.3
@@ -59,15 +60,6 @@ SCORED = RowKind({"words": 150, "bigrams": 300}, sublinear=False, dtype=np.float
 SHORTLIST = RowKind({"words": 25, "bigrams": 40}, sublinear=True)
 
 
-@dataclass(frozen=True)
-class RelItem:
-    id: str  # "plan-id/key"
-    group: str  # plan id: measures of one group are never related to each other
-    title: str
-    text: str
-    topics: tuple[str, ...]
-
-
 def vectorize(items: Sequence[RelItem], *, tokenizer: Tokenizer, fit: Sequence[RelItem] | None = None,
               kind: RowKind = SCORED) -> sp.csr_matrix:
     """The weighted, normalised rows of ``items`` of one kind (term weights from ``fit``, default items)."""
@@ -78,10 +70,10 @@ def vectorize_kinds(items: Sequence[RelItem], *, tokenizer: Tokenizer, kinds: Se
                     fit: Sequence[RelItem] | None = None) -> list[sp.csr_matrix]:
     """The rows of ``items`` of each of ``kinds``, from one tokenisation and one count of the terms."""
     fit = items if fit is None else fit
-    _prefetch_words(tokenizer, fit if fit is items else [*fit, *items])
+    features.prefetch(tokenizer, fit if fit is items else [*fit, *items])
     parts = [
-        ("words", _Vocab(), lambda item: _words(tokenizer, item.title, item.text), True),
-        ("bigrams", _KeyVocab(), _bigram_keys, True),
+        ("words", _Vocab(), lambda item: features.words(tokenizer, item.title, item.text), True),
+        ("bigrams", _KeyVocab(), lambda item: features.bigrams(item.title, item.text), True),
         ("topics", _Vocab(), _topic_list, False),
     ]
     out: list[list[sp.csr_matrix]] = [[] for _ in kinds]
@@ -106,7 +98,12 @@ class Passages:
 
 
 def passages(items: Sequence[RelItem]) -> Passages:
-    """The title and each sentence of at least ``PASSAGE_MIN_CHARS`` characters of every item, as rows.
+    """The title and each sentence of at least ``PASSAGE_MIN_CHARS`` characters of every item, as rows."""
+    return weigh_passages(passage_counts(items))
+
+
+def passage_counts(items: Sequence[RelItem]) -> Passages:
+    """The passages of ``passages`` as counts of their bigrams (columns in the order of the bigram keys).
 
     One pass over all the texts with numpy: a passage ends at a sentence mark, an item at a NUL.
     """
@@ -128,69 +125,30 @@ def passages(items: Sequence[RelItem]) -> Passages:
     counts = sp.csr_matrix((np.ones(cols.size), (rows, cols.ravel())), shape=(int(kept.sum()), max(columns.size, 1)))
     counts.sum_duplicates()
     start = np.r_[0, np.cumsum(np.bincount(owner[marks][kept], minlength=len(items)))].astype(np.int64)
-    return Passages(_tfidf(counts, _idf(counts, prune_common=True), sublinear=False), start)
+    return Passages(counts, start)
+
+
+def passages_of(counts: Passages, chosen: np.ndarray) -> Passages:
+    """``passages`` of some of the items, from the ``passage_counts`` of all: the passages of an item do not
+    depend on the others, and the bigrams the chosen ones have keep the order of their keys."""
+    sizes = np.diff(counts.start)[chosen]
+    rows = np.repeat(counts.start[chosen] - (np.cumsum(sizes) - sizes), sizes) + np.arange(int(sizes.sum()))
+    found = counts.matrix[rows]
+    ordered = np.sort(found.indices)
+    used = ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if ordered.size else ordered
+    found = sp.csr_matrix((found.data, np.searchsorted(used, found.indices).astype(found.indices.dtype), found.indptr),
+                          shape=(rows.size, max(used.size, 1)))
+    return weigh_passages(Passages(found, np.r_[0, np.cumsum(sizes)].astype(np.int64)))
+
+
+def weigh_passages(counts: Passages) -> Passages:
+    """Passage counts as TF-IDF rows of norm 1 (over these passages)."""
+    return Passages(_tfidf(counts.matrix, _idf(counts.matrix, prune_common=True), sublinear=False), counts.start)
 
 
 def blend(whole: np.ndarray, passage: np.ndarray) -> np.ndarray:
     """The score of pairs of measures from their whole-measure and best-passage cosines."""
     return (1.0 - PASSAGE_WEIGHT) * whole + PASSAGE_WEIGHT * passage
-
-
-# --- features -----------------------------------------------------------------------------
-
-
-_WORDS: dict[tuple, tuple[str, ...]] = {}  # (tokenizer key, title, text) → words
-_WORDS_LIMIT = 1 << 17
-
-
-def _words(tok: Tokenizer, title: str, text: str) -> tuple[str, ...]:
-    key = (tok.key, title, text)
-    words = _WORDS.get(key)
-    if words is None:
-        words = tuple(tok.tokenize(title) * TITLE_REPEAT + tok.tokenize(text))
-        _remember({key: words})
-    return words
-
-
-def cached_words(tok: Tokenizer, item: RelItem) -> tuple[str, ...]:
-    """The words of a measure (tokenised once per build: the same cache as related measures)."""
-    return _words(tok, item.title, item.text)
-
-
-def _prefetch_words(tok: Tokenizer, items: Sequence[RelItem]) -> None:
-    """Tokenise the measures not seen yet in one go (``tokenize_many`` may use several processes)."""
-    missing = list(dict.fromkeys((item.title, item.text) for item in items if (tok.key, item.title, item.text) not in _WORDS))
-    if len(missing) < 2:
-        return
-    tokens = tok.tokenize_many([part for key in missing for part in key])
-    _remember({(tok.key, *key): tuple(tokens[2 * i] * TITLE_REPEAT + tokens[2 * i + 1]) for i, key in enumerate(missing)})
-
-
-def _remember(entries: dict) -> None:
-    if len(_WORDS) + len(entries) > _WORDS_LIMIT:
-        _WORDS.clear()
-    _WORDS.update(entries)
-
-
-@lru_cache(maxsize=1 << 16)
-def _bigrams(title: str, text: str) -> np.ndarray:
-    keys = np.concatenate([_han_bigrams(title)] * TITLE_REPEAT + [_han_bigrams(text)])
-    keys.flags.writeable = False
-    return keys
-
-
-_HAN_FIRST, _HAN_SPAN = 0x4E00, 0x9FFF - 0x4E00 + 1
-
-
-def _han_bigrams(text: str) -> np.ndarray:
-    codes = np.frombuffer(normalize(text).encode("utf-32-le"), dtype=np.uint32).astype(np.int32) - _HAN_FIRST
-    han = (codes >= 0) & (codes < _HAN_SPAN)
-    pair = han[:-1] & han[1:]
-    return codes[:-1][pair] * _HAN_SPAN + codes[1:][pair]
-
-
-def _bigram_keys(item: RelItem) -> np.ndarray:
-    return _bigrams(item.title, item.text)
 
 
 def _topic_list(item: RelItem) -> tuple[str, ...]:
@@ -207,12 +165,14 @@ class _Vocab:
         self.index: dict = {}
 
     def fit(self, docs: list) -> sp.csr_matrix:
-        index = self.index
-        cols = [index.setdefault(term, len(index)) for doc in docs for term in doc]
-        return _counts(docs, np.array(cols, dtype=np.int64), len(index))
+        index, terms = self.index, list(chain.from_iterable(docs))
+        for term in dict.fromkeys(terms):  # new terms numbered in order of first occurrence
+            index.setdefault(term, len(index))
+        return _counts(docs, np.fromiter(map(index.__getitem__, terms), dtype=np.int64, count=len(terms)), len(index))
 
     def transform(self, docs: list) -> sp.csr_matrix:
-        cols = np.array([self.index.get(term, -1) for doc in docs for term in doc], dtype=np.int64)
+        get = self.index.get
+        cols = np.fromiter((get(term, -1) for doc in docs for term in doc), dtype=np.int64)
         return _counts(docs, cols, len(self.index))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from generator.enrich.vectors import RelItem, cached_words
+from generator.enrich.features import RelItem, cached_words
 from generator.load.model import Topic
 from generator.text.tokenize import Tokenizer
 
@@ -20,9 +20,10 @@ _HAN_WORD = re.compile(r"^[\u3400-\u9fff]{2,12}$")
 
 def vocabulary(items: Sequence[RelItem], tokenizer: Tokenizer, topics: Iterable[Topic],
                dictionary_words: Iterable[str]) -> list[str]:
-    words: set[str] = set()
+    tokens: set[str] = set()
     for item in items:
-        words.update(w for w in cached_words(tokenizer, item) if _HAN_WORD.match(w))
+        tokens.update(cached_words(tokenizer, item))
+    words = {w for w in tokens if _HAN_WORD.match(w)}
     for topic in topics:
         words.update(w for w in (topic.name, *topic.words) if _HAN_WORD.match(w))
     words.update(w for w in dictionary_words if _HAN_WORD.match(w))

@@ -3,7 +3,8 @@
 A ``Tokenizer`` is built from the ``dictionary.txt`` and ``stopwords.txt`` of the
 configured ``site_config`` (``tokenizer_for(config)``), once per process and
 configuration, lazily, with jieba's prefix-dictionary cache under the
-git-ignored ``.cache/jieba/`` and its "Building prefix dict" chatter silenced.
+git-ignored ``.cache/jieba/`` (and a quicker copy of it, see ``jieba_setup``)
+and its "Building prefix dict" chatter silenced.
 Domain terms (软弱涣散, 三会一课, 党群服务中心 …) stay whole.
 
 Tokenisation works clause by clause (jieba itself segments each run between
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Iterable
 
 from generator.config import DEFAULT, PortalConfig
+from generator.text import jieba_setup
 from generator.text.fold import HAN, normalize
 
 # The runs jieba segments independently (jieba.re_han_default, widened to
@@ -131,12 +133,13 @@ class Tokenizer:
 
         jieba.setLogLevel(logging.WARNING)
         tokenizer = jieba.Tokenizer()
+        cache: Path | None = self.cache_dir / "jieba"
         try:
-            (self.cache_dir / "jieba").mkdir(parents=True, exist_ok=True)
-            tokenizer.tmp_dir = str(self.cache_dir / "jieba")
+            cache.mkdir(parents=True, exist_ok=True)
+            tokenizer.tmp_dir = str(cache)
         except OSError:  # read-only checkout: jieba falls back to the system temp dir
-            pass
-        tokenizer.initialize()
+            cache = None
+        jieba_setup.initialize(tokenizer, cache)
         for word, freq, tag in read_dictionary(self.dictionary):
             tokenizer.add_word(word, freq, tag)
         return tokenizer
@@ -144,9 +147,10 @@ class Tokenizer:
     def pos(self):
         """A jieba.posseg tokenizer over the same dictionary (parts of speech)."""
         if self._pos is None:
-            import jieba.posseg
-
-            self._pos = _BoundedPOS(jieba.posseg.POSTokenizer(self.jieba))
+            tokenizer = self.jieba
+            with self._lock:
+                if self._pos is None:
+                    self._pos = _BoundedPOS(jieba_setup.pos_tokenizer(tokenizer))
         return self._pos
 
     def _cut_uncached(self, block: str) -> tuple[str, ...]:
