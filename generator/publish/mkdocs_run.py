@@ -28,6 +28,7 @@ from generator.progress import Progress
 from generator.publish.mkdocs_hooks import MANIFEST
 from generator.publish.swap import OldSiteKept, link_copy, make_readable, remove_leftovers, swap_in
 from generator.publish.targets import MARKER_TEXT, SITE_MARKER
+from generator.publish.writer import remove_except
 
 __all__ = ["OldSiteKept", "PublishError", "publish", "run_mkdocs", "mkdocs_command", "mkdocs_env"]
 STAMP = ".portal-build-stamp"
@@ -122,16 +123,7 @@ def remove_unlisted(site: Path) -> int:
     manifest = site / MANIFEST
     if not manifest.is_file():  # MkDocs did not finish: missing_pages tells what is lost
         return 0
-    listed = set(json.loads(manifest.read_text(encoding="utf-8"))) | {MANIFEST, STAMP}
-    removed = 0
-    for path in sorted(site.rglob("*"), reverse=True):
-        rel = path.relative_to(site).as_posix()
-        if path.is_file() and rel not in listed:
-            path.unlink()
-            removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return removed
+    return remove_except(site, set(json.loads(manifest.read_text(encoding="utf-8"))) | {MANIFEST, STAMP})
 
 
 def prepare_work(config: PortalConfig) -> tuple[Path, str]:
@@ -159,8 +151,8 @@ def render_site(config: PortalConfig, pages: list[str], progress: Progress) -> P
             shutil.rmtree(work, ignore_errors=True)
             raise PublishError(f"生成的网站缺少 {len(lost)} 个页面（如 {lost[0]}）：生成过程中 Markdown 目录被改动或删除了。")
         (work / STAMP).write_text(stamp, encoding="utf-8")
-        stage.done = f"渲染 {rendered_count(result)} 个页面（共 {len(pages)} 个）"
-        progress.counts["rendered"] = rendered_count(result)
+        progress.counts["rendered"] = rendered = rendered_count(result)
+        stage.done = f"渲染 {rendered} 个页面（共 {len(pages)} 个）"
         progress.notes.append(f"MkDocs {stage.done}")
     return work
 

@@ -61,11 +61,18 @@ class Writer:
 
     def remove_stale(self) -> int:
         """Delete what this run did not write under the root; return how many files went."""
-        for path in sorted(self.root.rglob("*"), reverse=True):
-            rel = path.relative_to(self.root).as_posix()
-            if path.is_file() and rel not in self.written:
-                path.unlink()
-                self.removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        self.removed += remove_except(self.root, self.written)
         return self.removed
+
+
+def remove_except(root: Path, keep: set[str]) -> int:
+    """Delete every file under ``root`` whose relative path is not in ``keep``, and empty folders."""
+    removed = 0
+    for path in sorted(root.rglob("*"), reverse=True):
+        rel = path.relative_to(root).as_posix()
+        if path.is_file() and rel not in keep:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed
