@@ -124,8 +124,12 @@ def bare(work: Path) -> dict:
 
 
 def edit(work: Path, content: Path) -> dict:
+    docs_before = tree(work / "build" / "docs")
     edited = edit_one_measure(content)
     row = build(work, content, "edit")
+    docs_after = tree(work / "build" / "docs")
+    changed = sorted(k for k in docs_before.keys() | docs_after.keys() if docs_before.get(k) != docs_after.get(k))
+    row.update(docs_changed=len(changed), docs_changed_sample=changed[:20])
     fresh = work / "fresh"
     cmd = [sys.executable, "-m", "generator", "build", "--quiet", "--content", str(content),
            "--docs-dir", str(fresh / "build" / "docs"), "--site-dir", str(fresh / "site")]
@@ -151,7 +155,7 @@ def print_report(r: dict) -> None:
         e = r["edit"]
         share = e["seconds"] / full["seconds"]
         print(f"  one measure edited ({e['file']}): {e['seconds']:.1f} s = {share:.0%} of the full build; "
-              f"byte-identical to a full build: {'yes' if e['identical'] else 'NO, ' + str(e['differing_count']) + ' files differ, e.g. ' + ', '.join(e['differing'][:3])}")
+              f"{e['docs_changed']} generated files changed; byte-identical to a full build: {'yes' if e['identical'] else 'NO, ' + str(e['differing_count']) + ' files differ, e.g. ' + ', '.join(e['differing'][:3])}")
 
 
 if __name__ == "__main__":

@@ -84,6 +84,11 @@ class PortalConfig:
         return self.docs_dir.parent / "mkdocs.yml"
 
     @property
+    def memo_file(self) -> Path:
+        """What the last build of this docs directory computed (``generator.memo``), beside it."""
+        return self.docs_dir.parent / f"{self.docs_dir.name}-memo.pickle"
+
+    @property
     def cache_dir(self) -> Path:
         return self.repository / ".cache"
 

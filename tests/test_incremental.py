@@ -68,3 +68,43 @@ def test_two_mkdocs_processes_render_the_site_one_renders(tmp_path: Path) -> Non
     output = build(MINI, tmp_path / "two", PORTAL_MKDOCS_PROCESSES="2")
     assert rendered(output)[0] == rendered(output)[1]
     assert tree_digest(tmp_path / "one" / "site") == tree_digest(tmp_path / "two" / "site")
+
+
+def edits(content: Path):
+    """Edits a maintainer makes, one after another: a measure's text, a title, a plan's short title, a measure removed."""
+    plans = sorted((content / "plans").glob("*.yaml"))
+
+    def sub(path: Path, pattern: str, replacement: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        changed = re.sub(pattern, replacement, text, count=1)
+        assert changed != text, f"{path.name}: nothing matched {pattern}"
+        path.write_text(changed, encoding="utf-8")
+
+    yield lambda: sub(plans[0], r'(\n\s+text: ")', r"\1（改动后的文字）")
+    yield lambda: sub(plans[-1], r'(\n\s+title: ")', r"\1修改后的")
+    yield lambda: sub(plans[len(plans) // 2], r'(\nshort_title: ")', r"\1改名的")
+    yield lambda: sub(plans[0], r'\n(\s+)- number: "[^"\n]*"\n\1  title: "[^"\n]*"\n\1  text: "[^"\n]*"(?=\n\1- number)', "")
+
+
+def test_generated_markdown_after_edits_is_what_a_build_from_nothing_generates(tmp_path: Path) -> None:
+    """The build's memory (generator.memo) hands back earlier pages only where nothing they show has changed."""
+    from generator.pipeline import generate
+    from generator.problems import ContentErrors
+    from tests.conftest import CONTENT, portal_config
+    from tests.site_build import tree_digest
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    kept = portal_config(content=content, docs_dir=tmp_path / "kept" / "docs")
+    generate(kept)
+    assert kept.memo_file.is_file()
+    for number, edit in enumerate(edits(content)):
+        edit()
+        try:
+            generate(kept)
+        except ContentErrors as exc:
+            raise AssertionError(f"edit {number}: {exc.problems}") from None
+        fresh = portal_config(content=content, docs_dir=tmp_path / f"fresh{number}" / "docs")
+        generate(fresh)
+        expected, actual = tree_digest(fresh.docs_dir), tree_digest(kept.docs_dir)
+        assert actual == expected, (number, sorted(k for k in expected.keys() | actual.keys() if expected.get(k) != actual.get(k))[:5])

@@ -20,6 +20,7 @@ from generator.enrich.vectors import passage_counts
 from generator.enrich.vocabulary import vocabulary
 from generator.enrich.years import measure_years, portal_years
 from generator.load.corpus import Corpus, PlacedMeasure
+from generator.memo import Memo, no_memo
 from generator.text.tokenize import Tokenizer, read_dictionary, tokenizer_for
 
 
@@ -50,10 +51,11 @@ class Enrichment:
         return strength(score, *self.bands)
 
 
-def enrich(corpus: Corpus, config: PortalConfig) -> Enrichment:
+def enrich(corpus: Corpus, config: PortalConfig, memo: Memo | None = None) -> Enrichment:
     result = Enrichment(bands=(config.strength_high, config.strength_partial))
     tokenizer = tokenizer_for(config)
-    items = [_enrich_measure(corpus, m, result, tokenizer) for m in corpus.measures]
+    memo = memo or no_memo()
+    items = [_enrich_measure(corpus, m, result, tokenizer, memo) for m in corpus.measures]
     for plan in corpus.plans:
         _plan_citations(corpus, plan, result)
     counts = passage_counts(items)  # the passages of every measure, for related measures and the plan pairs
@@ -84,16 +86,27 @@ def _plan_citations(corpus: Corpus, plan, result: Enrichment) -> None:
             result.citation_info[c.key] = c
 
 
-def _enrich_measure(corpus: Corpus, m: PlacedMeasure, result: Enrichment, tokenizer: Tokenizer) -> RelItem:
+def _text_features(title: str, text: str, topics, curated, tokenizer: Tokenizer) -> tuple:
+    """What a measure's own words give: its topic evidence, targets and deadlines, and whether it is general."""
+    evidence = topic_evidence(title, text, topics, curated)
+    whole = f"{title}。{text}"
+    general = not evidence and is_general_measure(title, text)
+    return evidence, extract_targets(whole, tokenizer), extract_deadlines(whole), general
+
+
+def _enrich_measure(corpus: Corpus, m: PlacedMeasure, result: Enrichment, tokenizer: Tokenizer, memo: Memo) -> RelItem:
     title, text = m.measure.title, m.measure.text
-    evidence = topic_evidence(title, text, corpus.config.topics, m.measure.topics)
+    topics = corpus.config.topics  # the site configuration: part of the memory's salt
+    evidence, targets, deadlines, general = memo.get(
+        "measure-text", memo.key(title, text, m.measure.topics),
+        lambda: _text_features(title, text, topics, m.measure.topics, tokenizer))
     result.topics[m.id] = [e.topic for e in evidence]
     result.topic_clauses[m.id] = {e.topic: e.clauses for e in evidence if e.clauses}
-    if not result.topics[m.id] and is_general_measure(title, text):
+    if general:
         result.general.add(m.id)
     whole = f"{title}。{text}"
-    result.targets[m.id] = extract_targets(whole, tokenizer)
-    result.deadlines[m.id] = extract_deadlines(whole)
+    result.targets[m.id] = targets
+    result.deadlines[m.id] = deadlines
     result.years[m.id] = measure_years(m)
     result.citations[m.id] = find_citations(whole, corpus.resolver)
     for c in result.citations[m.id]:

@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.worksheet import Worksheet
 
+from generator.memo import Memo, no_memo
 from generator.render.tables import Cell, Table, cell_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -161,7 +162,12 @@ def _docx_shared() -> bytes:
     return _fixed_zip_times(raw.getvalue(), without=docx_table.DOCUMENT_PART)
 
 
-def table_files(downloads: dict[str, Table]) -> dict[str, bytes]:
-    """The files of a page's downloads: each path ending .csv, .xlsx or .docx, from its table."""
+def table_files(downloads: dict[str, Table], memo: Memo | None = None) -> dict[str, bytes]:
+    """The files of a page's downloads: each path ending .csv, .xlsx or .docx, from its table (or the memory)."""
     writers = {".csv": to_csv, ".xlsx": to_xlsx, ".docx": to_docx}
-    return {path: writers[path[path.rindex("."):]](table) for path, table in downloads.items()}
+    memo = memo or no_memo()
+    files = {}
+    for path, table in downloads.items():
+        suffix = path[path.rindex("."):]
+        files[path] = memo.get("table" + suffix, memo.key(table), lambda: writers[suffix](table))
+    return files

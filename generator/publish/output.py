@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.config import PortalConfig
 from generator.enrich.enrichment import Enrichment
 from generator.load.corpus import Corpus
+from generator.memo import Memo
 from generator.publish.exports import table_files
 from generator.publish.mkdocs_config import generated_config
 from generator.publish.opendata import data_files
@@ -15,7 +16,8 @@ from generator.render import urls
 from generator.render.environment import Page
 
 
-def write_docs(config: PortalConfig, corpus: Corpus, enrichment: Enrichment, pages: list[Page], nav: list) -> Writer:
+def write_docs(config: PortalConfig, corpus: Corpus, enrichment: Enrichment, pages: list[Page], nav: list,
+               memo: Memo | None = None) -> Writer:
     """Pages, their downloads, open data, the search index and the generated mkdocs.yml; stale files removed.
 
     Every output is made first and written in one burst afterwards: a preview (mkdocs serve) watching the
@@ -24,7 +26,7 @@ def write_docs(config: PortalConfig, corpus: Corpus, enrichment: Enrichment, pag
     outputs: list[tuple[str, str | bytes]] = [(DOCS_MARKER, MARKER_TEXT)]
     for page in pages:
         outputs.append((page.path, page.markdown))
-        outputs.extend(table_files(page.downloads).items())
+        outputs.extend(table_files(page.downloads, memo).items())
     outputs.extend(data_files(corpus, enrichment).items())
     outputs.extend((f"{urls.SEARCH_DATA}/{path}", text) for path, text in
                    search_files(corpus, pages, enrichment.vocabulary).items())

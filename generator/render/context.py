@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from markupsafe import Markup
 
@@ -12,6 +13,7 @@ from generator.enrich.enrichment import Enrichment
 from generator.load.regions import NATION, display
 from generator.load.corpus import Corpus, PlacedMeasure, walk
 from generator.load.model import Plan, Section
+from generator.memo import Memo, no_memo
 from generator.render import markup, urls
 from generator.render.environment import Here, Renderer
 
@@ -21,6 +23,7 @@ class Site:
     corpus: Corpus
     enrichment: Enrichment
     renderer: Renderer
+    memo: Memo = field(default_factory=no_memo)
     _section_anchors: dict[int, str] = field(default_factory=dict)
     _placed: dict[int, PlacedMeasure] = field(default_factory=dict)
 
@@ -49,6 +52,15 @@ class Site:
     def render(self, template: str, path: str, **context) -> str:
         return self.renderer.render(template, path, site=self, section_anchor=self.section_anchor, section_label=section_label,
                                     placed_by_measure=self.placed_by_measure, **context)
+
+    def render_memo(self, template: str, path: str, inputs: Any, context: Callable[[], dict]) -> str:
+        """``render`` of a page whose ``context()`` is computed from ``inputs`` alone (and the site configuration):
+        the Markdown of an earlier build when the template, the path and ``inputs`` are the same. The template
+        gets no ``site``, so it cannot read anything the key does not cover."""
+        def make() -> str:
+            return self.renderer.render(template, path, section_anchor=self.section_anchor, section_label=section_label,
+                                        **context())
+        return self.memo.get("page", self.memo.key(template, path, inputs), make)
 
     def link(self, here: str, label: str, target: str, anchor: str = "") -> Markup:
         return Here(here).link(label, target, anchor)

@@ -9,8 +9,9 @@ can load it with a <script> element under file:// as well as over HTTP::
     d/<n>.js       __portalSearch.d(n, v, [[url, title, plan, text], ...])  doc chunk n
     words.js       __portalSearch.w(v, {words: [...], max: n})  the corpus's words (only for a phrase without hits)
 
-v is the index version (a digest of all bodies, also in meta.js): a stale
-cached meta.js is detected when a shard of another version arrives.
+v is the index version (a digest of the layout: shard count, chunks, doc numbers and facets; also
+in meta.js): a stale cached meta.js is detected when a shard of another layout arrives. An edit of
+a page's words alone keeps the layout, and with it every shard those words are not in.
 
 Output is deterministic (sorted keys, no timestamps). ``index_files`` returns the
 files; ``publish.writer`` writes them (only when their bytes change) and removes stale ones.
@@ -90,14 +91,8 @@ def render_files(index: LogicalIndex) -> dict[str, str]:
     topics = {str(t): encode_b64(docs) for t, docs in index.topic_docs.items()}
     bodies["facets.js"] = ("f(", _json({"topics": topics}))
     bodies["words.js"] = ("w(", _json({"words": list(index.words), "max": max((len(w) for w in index.words), default=0)}))
-    digest = hashlib.sha256()
-    for path in sorted(bodies):
-        digest.update(f"{path}\0{bodies[path][1]}\0".encode())
-    version = digest.hexdigest()[:12]
-    files = {path: f'__portalSearch.{call}"{version}",{body});\n' for path, (call, body) in bodies.items()}
     meta = {
         "format": FORMAT,
-        "version": version,
         "docs": len(index.docs),
         "shards": shards,
         "empty": sorted(set(range(shards)) - set(grouped)),
@@ -108,8 +103,22 @@ def render_files(index: LogicalIndex) -> dict[str, str]:
         "profiles": [[k, lv, list(ys)] for k, lv, ys in index.profiles],
         "runs": encode_runs(index.runs, len(index.docs)),
     }
+    meta["version"] = version = layout_version(meta, index)
+    files = {path: f'__portalSearch.{call}"{version}",{body});\n' for path, (call, body) in bodies.items()}
     files["meta.js"] = f"__portalSearch.m({_json(meta)});\n"
     return files
+
+
+def layout_version(meta: dict, index: LogicalIndex) -> str:
+    """The index version: a digest of where everything is (shards, chunks, which doc has which number, facets).
+
+    It changes when a cached meta.js would send the browser to the wrong file or doc; an edit that only
+    changes the words of a page keeps it, so the shards that page's words are not in stay byte for byte.
+    """
+    digest = hashlib.sha256(_json(meta).encode())
+    for doc in index.docs:
+        digest.update(f"{doc.url}\0".encode())
+    return digest.hexdigest()[:12]
 
 
 def encode_runs(runs: list[tuple[int, int]], total: int) -> str:

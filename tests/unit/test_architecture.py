@@ -16,6 +16,7 @@ HELPERS = {  # folders beside the stages, and what they may import from the pack
     "text": {"config", "text"},
     "search": {"config", "text", "search"},
     "importer": {"config", "problems", "messages", "load", "text", "importer"},
+    "memo": {"memo"},
 }
 MAX_TOP_LEVEL = 8
 MAX_MODULE_LINES = 300

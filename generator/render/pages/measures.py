@@ -51,21 +51,31 @@ def citation_line(pm: PlacedMeasure) -> str:
 def measure_page(site: Site, pm: PlacedMeasure, prev: PlacedMeasure | None, next_: PlacedMeasure | None) -> Page:
     path = urls.measure(pm.plan.id, pm.key)
     e = site.enrichment
+    related = e.related.get(pm.id, [])
+    see_also = [site.measure(f"{s.plan}/{s.measure}") if s.measure else site.corpus.plan(s.plan) for s in pm.measure.see_also]
+    inputs = (pm, prev, next_, e.years[pm.id], e.topics[pm.id], e.citations[pm.id], e.targets[pm.id], e.deadlines[pm.id],
+              related, [site.measure(other) for other, _ in related], see_also, e.bands)  # all that ``context`` reads
+    markdown = site.render_memo("measure.md.j2", path, inputs, lambda: measure_context(site, pm, prev, next_, path))
+    return Page(path, pm.label, markdown, kind="measure", search_text=measure_plain_text(pm),
+                plan=pm.plan.display_title, level=pm.plan.tier, years=tuple(e.years[pm.id]), topics=tuple(e.topics[pm.id]))
+
+
+def measure_context(site: Site, pm: PlacedMeasure, prev: PlacedMeasure | None, next_: PlacedMeasure | None,
+                    path: str) -> dict:
+    e = site.enrichment
     see_also = []
     for s in pm.measure.see_also:
         target = urls.measure(s.plan, s.measure) if s.measure else urls.plan(s.plan)
         label = site.measure(f"{s.plan}/{s.measure}").label if s.measure else site.corpus.plan(s.plan).display_title
         see_also.append({"link": site.link(path, label, target), "note": s.note})
-    markdown = site.render(
-        "measure.md.j2", path, pm=pm, plan=pm.plan, level_name=site.level_name(pm.plan.tier),
+    return dict(
+        pm=pm, plan=pm.plan, level_name=site.level_name(pm.plan.tier),
         years=e.years[pm.id], topics=[site.topics_by_id[t] for t in e.topics[pm.id] if t in site.topics_by_id],
         citations=[site.citation_link(path, c) for c in e.citations[pm.id]],
         targets=e.targets[pm.id], deadlines=e.deadlines[pm.id], deadline_kinds=DEADLINE_KINDS,
         related_groups=related_groups(site, pm), diff=diff_block(site, pm), see_also=see_also,
         prev=prev, next=next_, citation_line=citation_line(pm),
     )
-    return Page(path, pm.label, markdown, kind="measure", search_text=measure_plain_text(pm),
-                plan=pm.plan.display_title, level=pm.plan.tier, years=tuple(e.years[pm.id]), topics=tuple(e.topics[pm.id]))
 
 
 def pages(site: Site) -> list[Page]:
