@@ -59,4 +59,5 @@ def generate(config: PortalConfig, progress: Progress | None = None) -> Generate
         writer = write_docs(config, corpus, enrichment, pages, nav, memo)
         stage.done = f"{writer.changed} 个文件有改动，{writer.removed} 个过时文件已删除"
     memo.save()
+    progress.counts.update(reused=memo.hits, remade=memo.misses)
     return Generated(corpus, enrichment, pages, result.warnings, writer.changed, writer.removed)

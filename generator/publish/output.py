@@ -29,7 +29,7 @@ def write_docs(config: PortalConfig, corpus: Corpus, enrichment: Enrichment, pag
         outputs.extend(table_files(page.downloads, memo).items())
     outputs.extend(data_files(corpus, enrichment).items())
     outputs.extend((f"{urls.SEARCH_DATA}/{path}", text) for path, text in
-                   search_files(corpus, pages, enrichment.vocabulary).items())
+                   search_files(corpus, pages, enrichment.vocabulary, memo).items())
     mkdocs_yml = generated_config(config, nav)
     writer = Writer(config.docs_dir)
     for path, content in outputs:

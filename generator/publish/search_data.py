@@ -5,7 +5,9 @@ from __future__ import annotations
 from generator.load.corpus import Corpus
 from generator.render import urls
 from generator.render.environment import Page
+from generator.memo import Memo, no_memo
 from generator.search import SearchDoc, SearchMeta, index_files
+from generator.search.index import doc_keys
 
 
 def search_docs(pages: list[Page]) -> list[SearchDoc]:
@@ -18,6 +20,11 @@ def search_meta(corpus: Corpus, words: list[str] | None = None) -> SearchMeta:
                       topics=[(t.id, t.name) for t in corpus.config.topics], words=tuple(words or ()))
 
 
-def search_files(corpus: Corpus, pages: list[Page], words: list[str] | None = None) -> dict[str, str]:
+def search_files(corpus: Corpus, pages: list[Page], words: list[str] | None = None, memo: Memo | None = None
+                 ) -> dict[str, str]:
     """The index files (relative to the index folder); ``words`` segment queries that have no exact hit."""
-    return index_files(search_docs(pages), search_meta(corpus, words))
+    memo = memo or no_memo()
+
+    def keys_of(doc: SearchDoc) -> tuple[str, ...]:
+        return memo.get("search-keys", memo.key(doc.kind, doc.title, doc.plan, doc.text), lambda: doc_keys(doc))
+    return index_files(search_docs(pages), search_meta(corpus, words), keys_of)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from generator.search.encode import EQUAL_SEED, fnv1a
 from generator.search.model import SearchDoc, SearchMeta, kind_rank
@@ -89,7 +89,19 @@ def _labels(known: Sequence[tuple[str, str]], used: set[str]) -> list[tuple[str,
     return list(known) + [(k, k) for k in sorted(used - keys)]
 
 
-def build_index(docs: Sequence[SearchDoc], meta: SearchMeta) -> LogicalIndex:
+def doc_keys(doc: SearchDoc) -> tuple[str, ...]:
+    """The posting keys of one doc: its characters and bigrams, its title's bigrams, the forms its title equals."""
+    title, text = normalize(doc.title), normalize(doc.text)
+    title_grams = bigrams(title)
+    keys = title_grams | bigrams(text) | set(title + text) - {" "}
+    keys.update(TITLE_PREFIX + key for key in title_grams)
+    keys.update(equal_key(form) for form in title_forms(doc))
+    return tuple(keys)
+
+
+def build_index(docs: Sequence[SearchDoc], meta: SearchMeta,
+                keys_of: Callable[[SearchDoc], Sequence[str]] = doc_keys) -> LogicalIndex:
+    """``keys_of`` gives a doc's posting keys (``doc_keys``, or what an earlier build computed for the same doc)."""
     ordered = [d for _, _, d in sorted((kind_rank(d.kind), i, d) for i, d in enumerate(docs))]
     levels = _labels(meta.levels, {d.level for d in ordered if d.level})
     topics = _labels(meta.topics, {t for d in ordered for t in d.topics})
@@ -103,14 +115,8 @@ def build_index(docs: Sequence[SearchDoc], meta: SearchMeta) -> LogicalIndex:
     runs: list[tuple[int, int]] = []
     topic_docs: dict[int, list[int]] = defaultdict(list)
     for n, doc in enumerate(ordered):
-        title, text = normalize(doc.title), normalize(doc.text)
-        title_grams = bigrams(title)
-        for key in title_grams | bigrams(text) | set(title + text) - {" "}:
+        for key in keys_of(doc):
             postings[key].append(n)
-        for key in title_grams:
-            postings[TITLE_PREFIX + key].append(n)
-        for form in title_forms(doc):
-            postings[equal_key(form)].append(n)
         profile = (kind_rank(doc.kind), level_ix.get(doc.level, -1), tuple(sorted({year_ix[y] for y in doc.years})))
         pid = profiles.setdefault(profile, len(profiles))
         if not runs or runs[-1][1] != pid:

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Sequence
+from typing import Callable, Sequence
 
 from generator.search.encode import b64, encode_b64, fnv1a, varint
-from generator.search.index import LogicalIndex, build_index, shard_key
+from generator.search.index import LogicalIndex, build_index, doc_keys, shard_key
 from generator.search.model import SearchDoc, SearchMeta, kind_rank
 
 FORMAT = 1
@@ -131,9 +131,10 @@ def encode_runs(runs: list[tuple[int, int]], total: int) -> str:
     return b64(bytes(out))
 
 
-def index_files(docs: Sequence[SearchDoc], meta: SearchMeta) -> dict[str, str]:
-    """Every file of the index (relative path → text); the caller writes them."""
-    return render_files(build_index(docs, meta))
+def index_files(docs: Sequence[SearchDoc], meta: SearchMeta, keys_of: Callable[[SearchDoc], Sequence[str]] = doc_keys
+                ) -> dict[str, str]:
+    """Every file of the index (relative path → text); the caller writes them. ``keys_of``: see ``build_index``."""
+    return render_files(build_index(docs, meta, keys_of))
 
 
 def index_stats(files: dict[str, str]) -> dict:

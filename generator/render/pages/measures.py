@@ -53,8 +53,9 @@ def measure_page(site: Site, pm: PlacedMeasure, prev: PlacedMeasure | None, next
     e = site.enrichment
     related = e.related.get(pm.id, [])
     see_also = [site.measure(f"{s.plan}/{s.measure}") if s.measure else site.corpus.plan(s.plan) for s in pm.measure.see_also]
+    shown = [(other, f"{score:.2f}", e.strength(score)) for other, score in related]  # a score as the page prints it
     inputs = (pm, prev, next_, e.years[pm.id], e.topics[pm.id], e.citations[pm.id], e.targets[pm.id], e.deadlines[pm.id],
-              related, [site.measure(other) for other, _ in related], see_also, e.bands)  # all that ``context`` reads
+              shown, [site.measure(other) for other, _ in related], see_also)  # all that ``measure_context`` reads
     markdown = site.render_memo("measure.md.j2", path, inputs, lambda: measure_context(site, pm, prev, next_, path))
     return Page(path, pm.label, markdown, kind="measure", search_text=measure_plain_text(pm),
                 plan=pm.plan.display_title, level=pm.plan.tier, years=tuple(e.years[pm.id]), topics=tuple(e.topics[pm.id]))

@@ -110,6 +110,15 @@ TEXT_COLUMNS = (5, 6, 7, 8)  # the measures' texts and clauses: searched on the 
 
 
 def topic_page(site: Site, topic) -> Page:
+    """The page of a topic, or the last build's when the topic and each of its measures (text, place, clauses on the
+    topic, numbers and deadlines) are the same; the rest it reads is the site configuration (the memory's salt)."""
+    e = site.enrichment
+    inputs = [(site.measure(i), e.topic_clauses.get(i, {}).get(topic.id, ()), e.targets.get(i), e.deadlines.get(i))
+              for i in e.measures_by_topic.get(topic.id, [])]
+    return site.memo.get("topic-page", site.memo.key(topic, inputs), lambda: _topic_page(site, topic))
+
+
+def _topic_page(site: Site, topic) -> Page:
     path = urls.topic(topic.id)
     words = "、".join(topic.words)
     order = " → ".join(lv.name for lv in site.corpus.config.levels)
