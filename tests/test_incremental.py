@@ -48,6 +48,23 @@ def test_an_edited_measure_rebuilds_its_pages_only_and_matches_a_full_build(tmp_
     assert "（改动后的文字）" in "".join(p.read_text(encoding="utf-8") for p in page.rglob("*.html"))
 
 
+def test_the_copy_a_build_renders_into_catches_up_with_the_builds_before(tmp_path: Path) -> None:
+    """The live site and the working copy trade places: each build renders into a copy one build behind."""
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    build(content, tmp_path / "kept")
+    plans = sorted((content / "plans").glob("*.yaml"))
+    for step, (plan, words) in enumerate([(plans[0], "（第一处改动）"), (plans[-1], "（第二处改动）"), (None, "")]):
+        if plan is not None:
+            text = plan.read_text(encoding="utf-8")
+            plan.write_text(re.sub(r'(\n\s+text: ")', rf"\1{words}", text, count=1), encoding="utf-8")
+        output = build(content, tmp_path / "kept")
+        assert rendered(output)[0] < rendered(output)[1], output
+        build(content, tmp_path / f"fresh{step}")
+        assert tree_digest(tmp_path / "kept" / "site") == tree_digest(tmp_path / f"fresh{step}" / "site"), step
+    assert not list((tmp_path / "kept").glob(".site-build-*")), "nothing is left beside the site"
+
+
 def test_a_removed_plan_leaves_nothing_behind(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(MINI, content)
@@ -57,8 +74,11 @@ def test_a_removed_plan_leaves_nothing_behind(tmp_path: Path) -> None:
     output = build(content, tmp_path / "kept")
     assert (tmp_path / "kept" / "site" / "plans" / "extra-plan" / "index.html").is_file(), output
     extra.unlink()
-    build(content, tmp_path / "kept")
+    output = build(content, tmp_path / "kept")
     assert not (tmp_path / "kept" / "site" / "plans" / "extra-plan").exists()
+    assert rendered(output)[0] == rendered(output)[1], "the navigation changed: every page is rendered"
+    again = build(content, tmp_path / "kept")
+    assert rendered(again)[0] == 0, "the next build starts from the site just rendered, not from nothing"
     build(content, tmp_path / "fresh")
     assert tree_digest(tmp_path / "kept" / "site") == tree_digest(tmp_path / "fresh" / "site")
 

@@ -7,8 +7,8 @@
   the working copy is emptied first (``build_stamp``). So an edit re-renders the pages it touched,
   and the result is the site a build from nothing would give.
 * a build that fails throws the working copy away (the next build starts from nothing) and leaves
-  the live site as it was; one that succeeds is checked for lost pages, hard-linked into a temporary
-  folder beside the live site and swapped in for it in one step (``swap``).
+  the live site as it was; one that succeeds is checked for lost pages and exchanged with the live
+  site in one step, the old site becoming the next working copy (``buffers``).
 """
 
 from __future__ import annotations
@@ -19,19 +19,18 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
 from generator.config import PortalConfig
 from generator.progress import Progress
 from generator.publish.mkdocs_hooks import MANIFEST
-from generator.publish.swap import OldSiteKept, link_copy, make_readable, remove_leftovers, swap_in
-from generator.publish.targets import MARKER_TEXT, SITE_MARKER
+from generator.publish import buffers
+from generator.publish.swap import OldSiteKept, remove_leftovers
+from generator.publish.targets import SITE_MARKER
 from generator.publish.writer import remove_except
 
 __all__ = ["OldSiteKept", "PublishError", "publish", "run_mkdocs", "mkdocs_command", "mkdocs_env"]
-STAMP = ".portal-build-stamp"
 SMALL_SITE = 300  # pages; below this one process renders everything (starting a second costs more)
 
 
@@ -119,27 +118,19 @@ def missing_pages(site: Path, expected: list[str]) -> list[str]:
 
 
 def remove_unlisted(site: Path) -> int:
-    """Delete what the working copy holds beyond the manifest of this build (pages removed since)."""
+    """Delete what the working copy holds beyond the manifest of this build (pages removed since), and the manifest."""
     manifest = site / MANIFEST
     if not manifest.is_file():  # MkDocs did not finish: missing_pages tells what is lost
         return 0
-    return remove_except(site, set(json.loads(manifest.read_text(encoding="utf-8"))) | {MANIFEST, STAMP})
+    listed = set(json.loads(manifest.read_text(encoding="utf-8")))
+    manifest.unlink()
+    return remove_except(site, listed | {SITE_MARKER})
 
 
-def prepare_work(config: PortalConfig) -> tuple[Path, str]:
-    """The working copy, emptied unless the last build that used it had the same stamp."""
-    work, stamp = work_dir(config), build_stamp(config)
-    kept = work / STAMP
-    if not kept.is_file() or kept.read_text(encoding="utf-8") != stamp:
-        shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True, exist_ok=True)
-    return work, stamp
-
-
-def render_site(config: PortalConfig, pages: list[str], progress: Progress) -> Path:
+def render_site(config: PortalConfig, pages: list[str], progress: Progress) -> tuple[Path, str, buffers.Stamps]:
     """The working copy with every page rendered; raises PublishError (and forgets the copy) otherwise."""
-    work, stamp = prepare_work(config)
-    (work / STAMP).unlink(missing_ok=True)  # a build that dies half-way must not look finished
+    work, stamp = work_dir(config), build_stamp(config)
+    stamps = buffers.prepare(work, stamp, config.site_dir.resolve())
     with progress.stage("mkdocs") as stage:
         result = run_mkdocs(config, work, processes(config, len(pages)))
         if result.returncode != 0:
@@ -150,15 +141,14 @@ def render_site(config: PortalConfig, pages: list[str], progress: Progress) -> P
         if lost:
             shutil.rmtree(work, ignore_errors=True)
             raise PublishError(f"生成的网站缺少 {len(lost)} 个页面（如 {lost[0]}）：生成过程中 Markdown 目录被改动或删除了。")
-        (work / STAMP).write_text(stamp, encoding="utf-8")
         progress.counts["rendered"] = rendered = rendered_count(result)
         stage.done = f"渲染 {rendered} 个页面（共 {len(pages)} 个）"
         progress.notes.append(f"MkDocs {stage.done}")
-    return work
+    return work, stamp, stamps
 
 
 def publish(config: PortalConfig, pages: list[str], progress: Progress | None = None) -> None:
-    """Render the site (``render_site``), then put a hard-linked copy of it in place of ``site_dir``.
+    """Render the site (``render_site``), then exchange it with the live ``site_dir`` (``buffers``).
 
     ``pages`` are the Markdown pages the generator wrote: each must come out as HTML, or the build
     lost its inputs on the way and nothing is published.
@@ -167,15 +157,7 @@ def publish(config: PortalConfig, pages: list[str], progress: Progress | None = 
     site_dir = config.site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(site_dir)
-    work = render_site(config, pages, progress)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
-    try:
-        with progress.stage("swap") as stage:
-            link_copy(work, tmp, skip=frozenset({MANIFEST, STAMP}))
-            (tmp / SITE_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-            make_readable(tmp)
-            swap_in(tmp, site_dir)
-            stage.done = str(config.site_dir)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+    work, stamp, stamps = render_site(config, pages, progress)
+    with progress.stage("swap") as stage:
+        buffers.go_live(work, site_dir, stamp, stamps)
+        stage.done = str(config.site_dir)

@@ -11,7 +11,7 @@ RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 
 
-def _exchange(a: Path, b: Path) -> bool:
+def exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths (Linux renameat2); False where unsupported."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
@@ -31,7 +31,7 @@ def swap_in(new_dir: Path, site_dir: Path) -> None:
     if not site_dir.exists():
         os.rename(new_dir, site_dir)
         return
-    if _exchange(new_dir, site_dir):
+    if exchange(new_dir, site_dir):
         _remove_old(new_dir)  # new_dir now holds the old site
         return
     old = site_dir.with_name(site_dir.name + ".old")
