@@ -37,6 +37,7 @@ class PortalConfig:
     max_import_bytes: int = 5 * 1024 * 1024  # a text larger than this is refused by the importer
     nav_plan_limit: int = 60  # past this many plans the nav lists levels only
     tokenize_processes: int | None = None  # None: as many as the machine has, for large inputs only
+    enrich_parallel: bool | None = None  # related measures and plan pairs at once (two processes); None: large corpora
     mkdocs_processes: int | None = None  # MkDocs processes rendering shards of the site; None: 2 cores for large sites
     # thresholds of the comparisons
     related_threshold: float = 0.12  # related measures shown on a measure page

@@ -43,7 +43,7 @@ def generate(config: PortalConfig, progress: Progress | None = None) -> Generate
     progress = progress or Progress(quiet=True)
     memo = open_memo(config)
     with progress.stage("load") as stage:
-        result = load(config)
+        result = load(config, memo)
         if result.corpus is None:
             raise ContentErrors(result.errors + result.warnings)
         corpus = result.corpus

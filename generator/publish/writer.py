@@ -68,11 +68,13 @@ class Writer:
 def remove_except(root: Path, keep: set[str]) -> int:
     """Delete every file under ``root`` whose relative path is not in ``keep``, and empty folders."""
     removed = 0
-    for path in sorted(root.rglob("*"), reverse=True):
-        rel = path.relative_to(root).as_posix()
-        if path.is_file() and rel not in keep:
-            path.unlink()
-            removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for folder, dirs, files in os.walk(root, topdown=False):
+        rel = os.path.relpath(folder, root)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        for name in files:
+            if prefix + name not in keep:
+                os.unlink(os.path.join(folder, name))
+                removed += 1
+        if prefix and not os.listdir(folder):
+            os.rmdir(folder)
     return removed

@@ -38,9 +38,36 @@ def varint(value: int, out: bytearray) -> None:
     out.append(value)
 
 
+SMALL_LIST = 32  # up to this many docs a list is encoded in plain Python: numpy's set-up costs more
+
+
+def _encode_small(docs: Sequence[int]) -> bytes:
+    """``encode_list`` for a short list, byte for byte (most of the index's keys are in a few docs)."""
+    gaps, prev = [], -1
+    for doc in docs:
+        gaps.append(doc - prev - 1)
+        prev = doc
+    size = sum(1 + (g >= 1 << 7) + (g >= 1 << 14) + (g >= 1 << 21) + (g >= 1 << 28) for g in gaps)
+    first, span = docs[0], docs[-1] - docs[0] + 1
+    if (span + 7) // 8 + 7 < 1 + size:
+        out = bytearray([1])
+        varint(first, out)
+        varint(span, out)
+        bits = bytearray((span + 7) // 8)
+        for doc in docs:
+            bits[(doc - first) >> 3] |= 1 << ((doc - first) & 7)
+        return bytes(out + bits)
+    out = bytearray([0])
+    for gap in gaps:
+        varint(gap, out)
+    return bytes(out)
+
+
 def encode_list(docs: Sequence[int]) -> bytes:
     if not len(docs):
         return b"\x00"
+    if len(docs) <= SMALL_LIST:
+        return _encode_small(docs)
     arr = np.asarray(docs, dtype=np.int64)
     gaps = np.diff(arr, prepend=-1) - 1
     sizes = 1 + (gaps >= 1 << 7) + (gaps >= 1 << 14) + (gaps >= 1 << 21) + (gaps >= 1 << 28)

@@ -219,3 +219,17 @@ def test_an_alignment_from_the_corpus_passage_counts_is_the_same(items):
     for upper, lower in zip(plans, plans[1:]):
         up, down = [i for i in items if i.group == upper], [i for i in items if i.group == lower]
         assert align(up, down, DEFAULT.pair_threshold, tokenizer, index) == align(up, down, DEFAULT.pair_threshold, tokenizer)
+
+
+def test_related_measures_and_plan_pairs_computed_at_once_are_those_computed_one_after_the_other():
+    """enrich.parallel: the plan pairs from a forked process equal those computed in this one."""
+    from generator.enrich.enrichment import enrich
+    from generator.load.loader import load
+    from tests.conftest import portal_config
+
+    config = portal_config()
+    corpus = load(config).corpus
+    one = enrich(corpus, config.replace(enrich_parallel=False))
+    two = enrich(corpus, config.replace(enrich_parallel=True))
+    assert one.related == two.related and one.related
+    assert one.pairs == two.pairs and one.pairs

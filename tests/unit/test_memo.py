@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 from markupsafe import Markup
 
 from generator.load.model import Measure
@@ -25,6 +25,7 @@ class Row:
     cells: list
 
 
+@settings(deadline=None)
 @given(values, values)
 def test_equal_values_give_equal_digests_and_different_ones_differ(a, b) -> None:
     assert (Fingerprinter().digest(a) == Fingerprinter().digest(b)) == (repr(a) == repr(b) and type(a) is type(b))
@@ -95,3 +96,22 @@ def test_the_salt_changes_with_code_templates_site_config_and_settings(tmp_path:
         path.write_text("y", encoding="utf-8")
         assert code_salt(repo, site_config, {"related_threshold": 0.12, "quiet": False}) != base
         base = code_salt(repo, site_config, {"related_threshold": 0.12, "quiet": False})
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner) | st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    | st.dictionaries(st.integers(), inner, max_size=2),
+    max_leaves=20,
+)
+
+
+@settings(deadline=None)
+@given(json_values)
+def test_corpus_json_is_written_as_json_dumps_writes_it(value) -> None:
+    """publish.exports.dumps_json (the fast indented writer of data/corpus.json) gives json.dumps' bytes."""
+    import json
+
+    from generator.publish.exports import dumps_json
+
+    assert dumps_json(value) == (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from generator.publish.writer import Writer
 from generator.render.pages.search import PAGE as SEARCH_PAGE
@@ -340,3 +341,24 @@ def test_search_page_markdown():
     for label in ["搜索", "层级", "年份", "专题", "清除筛选"]:
         assert label in md
     assert 'name="search"' not in md
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.integers(min_value=0, max_value=5000), min_size=1, max_size=40), st.integers(min_value=0, max_value=2 ** 30))
+def test_short_lists_are_encoded_as_the_general_encoder_encodes_them(docs, offset) -> None:
+    from generator.search import encode
+
+    ordered = sorted(d + offset for d in docs)
+    assert encode._encode_small(ordered) == _numpy_encoding(ordered)
+    assert encode.decode_list(encode.encode_list(ordered)) == ordered
+
+
+def _numpy_encoding(docs):
+    from generator.search import encode
+
+    saved = encode.SMALL_LIST
+    encode.SMALL_LIST = -1
+    try:
+        return encode.encode_list(docs)
+    finally:
+        encode.SMALL_LIST = saved
