@@ -22,6 +22,7 @@ lock:                      ## regenerate requirements.lock from pyproject.toml (
 	PYTHON=$(PYTHON) bash tools/lock.sh
 
 PORT ?= 8000
+MEASURES ?= 3000
 serve: $(STAMP)            ## build and serve the portal at http://127.0.0.1:$(PORT) (make serve PORT=8001 for another port)
 	$(PY) -m generator serve --dev-addr 127.0.0.1:$(PORT)
 
@@ -43,9 +44,10 @@ check: $(STAMP)            ## check every plan file
 schema: $(STAMP)           ## regenerate site_config/*.schema.json from the model
 	$(PY) -m generator schema
 
-bench: $(STAMP)            ## benchmarks (not part of the tests)
+bench: $(STAMP)            ## benchmarks (not part of the tests); MEASURES=10000 for a larger corpus
 	$(PY) benchmarks/bench_related.py
 	$(PY) benchmarks/bench_search.py
+	$(PY) benchmarks/bench_build.py --measures $(MEASURES) --vs-bare --edit
 
 clean:
 	rm -rf build site site-offline .cache tests/artifacts
