@@ -178,11 +178,15 @@ class Memo:
         if self.path is None or (self.misses == 0 and self._used.keys() == self._old.keys()
                                  and all(len(self._used[n]) == len(self._old[n]) for n in self._used)):
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump({"salt": self.salt, "entries": self._used}, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "wb") as f:
+                pickle.dump({"salt": self.salt, "entries": self._used}, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:  # only a speed-up: a build that cannot keep it still succeeded (the next one starts afresh)
+            if tmp.parent.is_dir():
+                tmp.unlink(missing_ok=True)
 
 
 def no_memo() -> Memo:

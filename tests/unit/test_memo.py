@@ -115,3 +115,12 @@ def test_corpus_json_is_written_as_json_dumps_writes_it(value) -> None:
     from generator.publish.exports import dumps_json
 
     assert dumps_json(value) == (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def test_a_memory_that_cannot_be_written_does_not_fail_the_build(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    memo = Memo(blocker / "memo.pickle", "s")
+    memo.get("page", memo.key(1), lambda: "made")
+    memo.save()  # no exception
+    assert not (tmp_path / "memo.pickle").exists()
