@@ -8,6 +8,7 @@
   of its bytes; not inside ``<pre>`` or ``<textarea>``) and, unless the site is the offline copy,
   gets its Content-Security-Policy (``publish.csp``);
 * MkDocs' warning that a dirty build may leave the navigation stale is dropped (see ``_DropDirtyWarning``);
+* ``on_env``: the theme's compiled templates are kept between builds (Jinja's bytecode cache);
 * ``on_post_build``: shard 0 writes the list of every file the site should hold
   (``MANIFEST``), so an incremental build can delete what a removed page left behind.
 """
@@ -106,6 +107,20 @@ def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
     return on_post_page(output_content, None, config)
+
+
+def on_env(env, config, files):
+    """The theme's templates compiled once and kept beside the working copy (``build/docs-site.jinja/``): each
+    MkDocs process of every build otherwise compiles mkdocs-material's ~30 templates again. Jinja checks each
+    cached template against its source, so an edited template is compiled afresh."""
+    if _COMMAND[0] == "build":
+        from jinja2 import FileSystemBytecodeCache
+
+        site = Path(config.site_dir)
+        cache = site.with_name(f"{site.name}.jinja")
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    return env
 
 
 _OUTPUTS: list[str] = []  # every file MkDocs writes in this build (set when the nav is made)
