@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from generator.enrich.related import SCORE_DECIMALS
 from generator.enrich.topics import is_general_measure
@@ -85,6 +84,8 @@ def align(upper: Sequence[RelItem], lower: Sequence[RelItem], threshold: float, 
     partner: dict[str, tuple[RelItem, float]] = {}
     if up and down:
         scores = similarity(up, down, tokenizer, counts)
+        from scipy.optimize import linear_sum_assignment  # a third of a second to import: in the process that aligns
+
         rows, cols = linear_sum_assignment(scores, maximize=True)
         partner = {up[r].id: (down[c], float(scores[r, c])) for r, c in zip(rows, cols)
                    if scores[r, c] >= threshold and scores[r, c] > 0}
