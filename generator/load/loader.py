@@ -17,9 +17,8 @@ from generator.load.corpus import Corpus, build_corpus
 from generator.load.model import Plan
 from generator.load.site_config import SiteConfig, load_site_config
 from generator.load.files import plan_files as _plan_files
-from generator.load.files import read_file
 from generator.load.regions import lookup
-from generator.load.source import YamlDocument, decode_text, parse_yaml_text
+from generator.load.source import YamlDocument, parse_yaml_text, read_text
 from generator.memo import Memo, no_memo
 from generator.load.validation import validate
 from generator.load.wordlists import wordlist_problems
@@ -76,10 +75,7 @@ def canonical(plan: Plan, config: SiteConfig) -> Plan:
 
 def parse(path: Path, portal: PortalConfig, memo: Memo) -> tuple[YamlDocument | None, list[ContentError]]:
     """``read_yaml``, the parse from the memory when the file holds the text it held then."""
-    raw, problems = read_file(path, portal.max_file_bytes, portal.content)
-    if raw is None:
-        return None, problems
-    text, problems = decode_text(path, raw, portal.max_file_bytes)
+    text, problems = read_text(path, portal.max_file_bytes, portal.content)
     if text is None:
         return None, problems
     return memo.get("yaml", memo.key(path.as_posix(), text),
@@ -88,6 +84,7 @@ def parse(path: Path, portal: PortalConfig, memo: Memo) -> tuple[YamlDocument | 
 
 def read_plans(portal: PortalConfig, memo: Memo | None = None) -> tuple[list[Plan], dict[str, YamlDocument], list[ContentError]]:
     """The valid plans of the content folder, the YAML they came from, and the problems of the others."""
+    memo = memo or no_memo()
     problems: list[ContentError] = []
     plans: list[Plan] = []
     docs: dict[str, YamlDocument] = {}
@@ -95,7 +92,7 @@ def read_plans(portal: PortalConfig, memo: Memo | None = None) -> tuple[list[Pla
     if not files:
         problems.append(error("content.no_plans", portal.content / "plans", 1, 1))
     for path in files:
-        doc, found = parse(path, portal, memo or no_memo())
+        doc, found = parse(path, portal, memo)
         problems += found
         if doc is None:
             continue

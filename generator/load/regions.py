@@ -51,10 +51,6 @@ def divisions_available() -> bool:
 @functools.lru_cache(maxsize=65536)
 def lookup(text: str) -> RegionMatch:
     """The divisions package's answer for a region text (loading the package takes about a third of a second)."""
-    return _lookup(text)
-
-
-def _lookup(text: str) -> RegionMatch:
     engine = _engine()
     if engine is None:
         return RegionMatch()
@@ -72,9 +68,9 @@ def _lookup(text: str) -> RegionMatch:
 class Regions:
     """Resolves region texts with the overrides of site_config/regions.yaml first."""
 
-    def __init__(self, overrides: list[RegionOverride], lookup: Callable[[str], RegionMatch] | None = None):
+    def __init__(self, overrides: list[RegionOverride], find: Callable[[str], RegionMatch] | None = None):
         self.overrides = sorted(overrides, key=lambda o: -len(o.name))
-        self.lookup = lookup or _lookup  # the divisions package, or what an earlier build had it say
+        self.find = find or lookup  # the divisions package, or what an earlier build had it say
 
     def match(self, text: str) -> RegionMatch:
         text = text.strip()
@@ -85,7 +81,7 @@ class Regions:
         for o in self.overrides:
             if text == o.name or text.startswith(o.name):
                 return RegionMatch(path=tuple(o.path))
-        return self.lookup(text)
+        return self.find(text)
 
 
 def contains(upper: tuple[str, ...], lower: tuple[str, ...]) -> bool:

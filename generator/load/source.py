@@ -128,13 +128,18 @@ def _tab_problems(path: Path, text: str) -> list[ContentError]:
 def read_yaml(path: Path, max_bytes: int, *, max_depth: int = DEFAULT.max_depth, root: Path | None = None,
               config: bool = False) -> tuple[YamlDocument | None, list[ContentError]]:
     """Read one YAML file; every scalar comes back as ``str``. ``root``: the folder it must not lead out of."""
-    raw, problems = read_file(path, max_bytes, root)
-    if raw is None:
-        return None, problems
-    text, problems = decode_text(path, raw, max_bytes, empty="config.empty" if config else "file.empty")
+    text, problems = read_text(path, max_bytes, root, config=config)
     if text is None:
         return None, problems
     return parse_yaml_text(path, text, max_depth=max_depth, config=config)
+
+
+def read_text(path: Path, max_bytes: int, root: Path | None = None, *, config: bool = False) -> tuple[str | None, list[ContentError]]:
+    """The text of a YAML file (size, place and encoding checked), or the problems that stop it being read."""
+    raw, problems = read_file(path, max_bytes, root)
+    if raw is None:
+        return None, problems
+    return decode_text(path, raw, max_bytes, empty="config.empty" if config else "file.empty")
 
 
 def parse_yaml_text(path: Path, text: str, *, max_depth: int = DEFAULT.max_depth,

@@ -175,8 +175,8 @@ class Memo:
 
     def save(self) -> None:
         """Write what this build used (atomically); nothing when it used exactly what was there."""
-        if self.path is None or (self.misses == 0 and self._used.keys() == self._old.keys()
-                                 and all(len(self._used[n]) == len(self._old[n]) for n in self._used)):
+        unchanged = self.misses == 0 and sum(map(len, self._used.values())) == sum(map(len, self._old.values()))
+        if self.path is None or unchanged:  # without a miss, what was used is a part of what was there
             return
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:

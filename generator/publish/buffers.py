@@ -18,13 +18,13 @@ current stamp is emptied first, or made a hard-linked copy of the live site when
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from generator.publish.swap import exchange, link_copy, make_readable, swap_in
 from generator.publish.targets import MARKER_TEXT, SITE_MARKER
+from generator.publish.writer import replace_file
 
 
 def _identity(folder: Path) -> str:
@@ -61,9 +61,7 @@ class Stamps:
         if not data:
             self.path.unlink(missing_ok=True)
             return
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
+        replace_file(self.path, json.dumps(data, sort_keys=True).encode("utf-8"))
 
 
 def prepare(work: Path, stamp: str, site_dir: Path) -> Stamps:
@@ -81,10 +79,7 @@ def prepare(work: Path, stamp: str, site_dir: Path) -> Stamps:
 
 def go_live(work: Path, site_dir: Path, stamp: str, stamps: Stamps) -> None:
     """Put the rendered working copy in place of ``site_dir`` in one step (raises swap.OldSiteKept)."""
-    marker = work / SITE_MARKER  # a new file: the old one may be a hard link into the live site
-    tmp_marker = marker.with_name(f"{SITE_MARKER}.{os.getpid()}.tmp")
-    tmp_marker.write_text(MARKER_TEXT, encoding="utf-8")
-    os.replace(tmp_marker, marker)
+    replace_file(work / SITE_MARKER, MARKER_TEXT.encode("utf-8"))  # the old marker may be a hard link into the live site
     stamps.set(work, stamp, keep=(site_dir,))
     if site_dir.is_dir() and exchange(work, site_dir):
         return  # the old site is now the working copy, with the stamp it was rendered with (if any)

@@ -50,9 +50,7 @@ class Writer:
         if path.is_file() and path.read_bytes() == data:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        replace_file(path, data)
         self.changed += 1
 
     def missing(self) -> list[str]:
@@ -63,6 +61,14 @@ class Writer:
         """Delete what this run did not write under the root; return how many files went."""
         self.removed += remove_except(self.root, self.written)
         return self.removed
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """``path`` now holds ``data``, as a new file put in place in one rename: a reader never sees half of it,
+    and a hard link to the old file (the live site shares files with the working copy) keeps the old bytes."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 def remove_except(root: Path, keep: set[str]) -> int:
